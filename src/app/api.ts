@@ -1,0 +1,172 @@
+// The app API: every use case a surface calls, host-neutral. One typed map, so each host can
+// carry it its own way with no per-call glue: Forge resolvers (one definition per key),
+// the workbench's HTTP (`POST /api/<name>`), the ADO extension in the browser.
+import type { IsoDate } from '../core/model/dates';
+import type { KpiDirection, KpiFrequency, Plan } from '../core/model/plan';
+import type { WorkItem, WorkItemRef } from '../core/model/work-item';
+import type { Version } from '../core/ports/document-store';
+import type { KeyResultReport, KpiReport, Lint, ObjectiveReport, Status } from '../core/report/types';
+
+/** An objective in a KR's chain up to the company objective, nearest first. */
+export interface ChainLink {
+  id: string;
+  title: string;
+  team: string;
+  teamName: string;
+  kind: 'objective' | 'key-result';
+  progress: number;
+  status: Status;
+}
+
+export interface PanelKeyResult {
+  kr: KeyResultReport;
+  objective: ObjectiveReport;
+  /** The objective, then what it aligns to, up to the top. */
+  chain: ChainLink[];
+  /** How this KR reaches the item: linked to the item itself, or to an ancestor. */
+  via: WorkItemRef;
+  /** The item's own subtree within the KR's units (effort KRs): what this item contributes. */
+  contribution?: { done: number; total: number };
+}
+
+export interface PanelView {
+  item: WorkItem;
+  /** Ancestors, nearest first (only those the viewer may see). */
+  ancestors: WorkItem[];
+  keyResults: PanelKeyResult[];
+  at: IsoDate;
+  /** Some scopes could not be read in time; progress shown is from the last stored snapshot. */
+  stale?: boolean;
+}
+
+export interface KeyResultHit {
+  id: string;
+  title: string;
+  type: 'outcome' | 'effort';
+  objective: string;
+  objectiveTitle: string;
+  team: string;
+  period: string;
+}
+
+export interface BoardFilters {
+  period?: string;
+  team?: string;
+  status?: Status;
+  owner?: string;
+  text?: string;
+}
+
+export interface BoardTeam {
+  id: string;
+  name: string;
+  parent?: string;
+  objectives: (ObjectiveReport & { version: Version })[];
+}
+
+export interface BoardView {
+  at: IsoDate;
+  periods: { id: string; start: IsoDate; end: IsoDate }[];
+  /** Teams in tree order (parents before children), only those with matching objectives unless unfiltered. */
+  teams: BoardTeam[];
+  keyResults: Record<string, KeyResultReport>;
+  lints: Lint[];
+  owners: string[];
+}
+
+export interface SnapshotPoint {
+  at: IsoDate;
+  progress: number;
+  /** Effort KRs: done and total units (scope), so scope creep shows apart from progress. */
+  done?: number;
+  total?: number;
+  /** Outcome KRs: the measured value. */
+  value?: number;
+}
+
+export interface KeyResultDetail {
+  kr: KeyResultReport;
+  objective: ObjectiveReport;
+  history: SnapshotPoint[];
+  checkIns: { at: IsoDate; value: number; confidence?: number; note?: string; by?: string }[];
+}
+
+export interface KpiReadout {
+  at: IsoDate;
+  kpis: (KpiReport & { frequency?: KpiFrequency; source?: string; team?: string })[];
+  lints: Lint[];
+}
+
+export interface ObjectiveInput {
+  id?: string;
+  title: string;
+  team: string;
+  period: string;
+  owner?: string;
+  aligns?: string | null;
+}
+
+export interface KeyResultInput {
+  objective: string;
+  id?: string;
+  title: string;
+  type: 'outcome' | 'effort';
+  start?: number;
+  target?: number;
+  unit?: string;
+  kpiRef?: string;
+  kpi?: boolean;
+  weight?: number;
+  weighting?: 'count' | 'estimate';
+  owner?: string;
+}
+
+export interface KpiInput {
+  id?: string;
+  title: string;
+  unit?: string;
+  direction: KpiDirection;
+  target?: number;
+  threshold?: number;
+  frequency?: KpiFrequency;
+  source?: string;
+  team?: string;
+}
+
+/** name → payload in, answer out. */
+export interface ApiMethods {
+  getPanel: { in: { ref: WorkItemRef; at?: IsoDate }; out: PanelView };
+  searchKeyResults: { in: { text: string; period?: string; limit?: number }; out: KeyResultHit[] };
+  searchWorkItems: { in: { text: string; limit?: number }; out: WorkItem[] };
+  linkWorkItem: { in: { kr: string; ref: WorkItemRef }; out: PanelKeyResult['kr'] };
+  unlinkWorkItem: { in: { kr: string; ref: WorkItemRef }; out: PanelKeyResult['kr'] };
+  checkIn: { in: { kr: string; value: number; confidence?: number; note?: string; at?: IsoDate }; out: KeyResultReport };
+  getBoard: { in: BoardFilters & { at?: IsoDate }; out: BoardView };
+  getKeyResult: { in: { kr: string; at?: IsoDate }; out: KeyResultDetail };
+  getKpis: { in: { at?: IsoDate; team?: string }; out: KpiReadout };
+  recordReading: { in: { kpi: string; value: number; at?: IsoDate; note?: string }; out: KpiReport };
+  focusKpi: {
+    in: { kpi: string; objective: string; target: number; title?: string; start?: number };
+    out: KeyResultReport;
+  };
+  saveObjective: { in: { objective: ObjectiveInput; expected: Version | null }; out: ObjectiveReport & { version: Version } };
+  deleteObjective: { in: { id: string; expected: Version }; out: { deleted: string } };
+  saveKeyResult: { in: { keyResult: KeyResultInput; expected: Version }; out: KeyResultReport };
+  saveKpi: { in: { kpi: KpiInput; expected: Version | null }; out: KpiReport };
+  importPlan: { in: { text: string; format?: 'yaml' | 'json' }; out: { objectives: number; keyResults: number; kpis: number } };
+  exportPlan: { in: { format: 'yaml' | 'json' }; out: { text: string; plan: Plan } };
+}
+
+export type ApiName = keyof ApiMethods;
+export type ApiInput<K extends ApiName> = ApiMethods[K]['in'];
+export type ApiOutput<K extends ApiName> = ApiMethods[K]['out'];
+
+/** What every host hands the UI: one function to call any use case. */
+export type ApiClient = <K extends ApiName>(name: K, payload: ApiInput<K>) => Promise<ApiOutput<K>>;
+
+export type ApiErrorCode = 'invalid-input' | 'conflict' | 'not-found' | 'forbidden' | 'rate-limited' | 'internal';
+
+/** The response envelope hosts put on the wire. */
+export type ApiEnvelope<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: ApiErrorCode; message: string; problems?: { path: string; message: string }[] } };

@@ -1,0 +1,110 @@
+// The plan (SPEC §1): the unit of import/export and of "OKRs as code". These are the
+// validated, in-memory shapes; `plan/schema.ts` turns untrusted text into them.
+import type { IsoDate } from './dates';
+import type { WorkItem, WorkItemRef } from './work-item';
+
+export interface Period {
+  id: string;
+  start: IsoDate;
+  /** Inclusive. */
+  end: IsoDate;
+}
+
+export interface Team {
+  id: string;
+  name: string;
+  parent?: string;
+}
+
+export interface CheckIn {
+  at: IsoDate;
+  value: number;
+  /** 0..1: how sure the owner is that the KR will land. */
+  confidence?: number;
+  note?: string;
+  by?: string;
+}
+
+interface KeyResultBase {
+  id: string;
+  title: string;
+  owner?: string;
+  /** Relative weight in the objective's progress; default 1. */
+  weight?: number;
+  /** This KR is also one of the plan's KPIs (only quantifiable KRs may be). */
+  kpi?: boolean;
+  /**
+   * Work items linked to the KR. For an effort KR they are its scope and drive progress.
+   * For an outcome KR they are the work meant to move the number: shown, never counted.
+   */
+  links?: WorkItemRef[];
+}
+
+export interface OutcomeKeyResult extends KeyResultBase {
+  type: 'outcome';
+  start?: number;
+  /** Lower than start means "decrease to". */
+  target?: number;
+  unit?: string;
+  /** Current value = that KPI's latest reading. */
+  kpiRef?: string;
+  checkIns?: CheckIn[];
+}
+
+export type EffortWeighting = 'count' | 'estimate';
+
+export interface EffortKeyResult extends KeyResultBase {
+  type: 'effort';
+  weighting?: EffortWeighting;
+}
+
+export type KeyResult = OutcomeKeyResult | EffortKeyResult;
+
+export interface Objective {
+  id: string;
+  title: string;
+  team: string;
+  period: string;
+  owner?: string;
+  /** Id of a parent objective or key result. */
+  aligns?: string | null;
+  keyResults: KeyResult[];
+}
+
+export type KpiDirection = 'up' | 'down';
+export type KpiFrequency = 'weekly' | 'monthly' | 'quarterly';
+
+export interface Reading {
+  at: IsoDate;
+  value: number;
+  note?: string;
+}
+
+export interface Kpi {
+  id: string;
+  title: string;
+  unit?: string;
+  direction: KpiDirection;
+  target?: number;
+  /** Guardrail on the bad side of target. */
+  threshold?: number;
+  frequency?: KpiFrequency;
+  source?: string;
+  owner?: string;
+  team?: string;
+  readings?: Reading[];
+}
+
+export interface Plan {
+  okr: 1;
+  organization?: string;
+  periods: Period[];
+  teams: Team[];
+  objectives: Objective[];
+  kpis: Kpi[];
+  workItems: WorkItem[];
+}
+
+export function emptyPlan(): Plan {
+  return { okr: 1, periods: [], teams: [], objectives: [], kpis: [], workItems: [] };
+}

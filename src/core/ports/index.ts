@@ -1,0 +1,2 @@
+export type * from './work-item-source';
+export type * from './document-store';

@@ -1,0 +1,135 @@
+// The report (SPEC §4): what every surface shows. Required fields are the SPEC's; the rest
+// explain the numbers (which units counted, what the current value came from).
+import type { IsoDate } from '../model/dates';
+import type { KpiDirection } from '../model/plan';
+import type { WorkItemRef, WorkItemStatus } from '../model/work-item';
+
+/** A fraction in [0, 1]. */
+export type Progress = number & { readonly __brand?: 'Progress' };
+
+export type Status = 'not-started' | 'on-track' | 'at-risk' | 'off-track' | 'done';
+/** `no-target`: readings exist but the KPI has no target to judge them against. */
+export type KpiHealth = 'healthy' | 'warning' | 'breached' | 'no-data' | 'no-target';
+export type Severity = 'error' | 'warning' | 'info';
+
+export type LintCode =
+  | 'objective-without-krs'
+  | 'kr-count'
+  | 'outcome-kr-without-target'
+  | 'effort-kr-without-work'
+  | 'unknown-work-item'
+  | 'effort-kr-as-kpi'
+  | 'every-kr-a-kpi'
+  | 'kpi-count'
+  | 'kpi-incomplete'
+  | 'kpi-breached'
+  | 'too-many-objectives'
+  | 'double-counted-work'
+  | 'orphan-objective';
+
+export interface Lint {
+  code: LintCode;
+  severity: Severity;
+  /** The id the lint is about (objective, KR, KPI, team or work item ref). */
+  subject: string;
+  message: string;
+}
+
+export interface ObjectiveReport {
+  id: string;
+  title: string;
+  team: string;
+  period: string;
+  owner?: string;
+  aligns?: string;
+  progress: Progress;
+  expected: Progress;
+  status: Status;
+  keyResults: string[];
+}
+
+/** One unit of an effort KR's scope and how it counted (SPEC §2, "explainable progress"). */
+export interface UnitReport {
+  ref: WorkItemRef;
+  title?: string;
+  status: WorkItemStatus;
+  /** Counted done: its own status is done, or a done ancestor closed it. */
+  done: boolean;
+  /** The done ancestor that closed it, when that is why it counts done. */
+  closedBy?: WorkItemRef;
+  weight: number;
+  /** The weight was filled in with the mean estimate because the item has none. */
+  estimated?: boolean;
+}
+
+export interface EffortDetail {
+  units: UnitReport[];
+  /** Items removed with their subtree because they (or an ancestor) were cancelled. */
+  cancelled: WorkItemRef[];
+  /** Links that name no known work item. */
+  unknownLinks: WorkItemRef[];
+  doneWeight: number;
+  totalWeight: number;
+}
+
+interface KeyResultReportBase {
+  id: string;
+  title: string;
+  objective: string;
+  progress: Progress;
+  expected: Progress;
+  status: Status;
+  weight: number;
+  kpi: boolean;
+  owner?: string;
+  links: WorkItemRef[];
+}
+
+export interface OutcomeKeyResultReport extends KeyResultReportBase {
+  type: 'outcome';
+  current: number;
+  start?: number;
+  target?: number;
+  unit?: string;
+  kpiRef?: string;
+  /** Where `current` came from. */
+  currentFrom: 'check-in' | 'kpi-reading' | 'start';
+  /** Date of that check-in or reading. */
+  currentAt?: IsoDate;
+  confidence?: number;
+}
+
+export interface EffortKeyResultReport extends KeyResultReportBase {
+  type: 'effort';
+  units: { done: number; total: number };
+  weighting: 'count' | 'estimate';
+  explanation: EffortDetail;
+}
+
+export type KeyResultReport = OutcomeKeyResultReport | EffortKeyResultReport;
+
+export interface KpiReport {
+  id: string;
+  title: string;
+  value?: number;
+  valueAt?: IsoDate;
+  health: KpiHealth;
+  unit?: string;
+  direction?: KpiDirection;
+  target?: number;
+  threshold?: number;
+  /** `kr`: a key result marked `kpi: true`, its health taken from its status. */
+  source: 'kpi' | 'kr';
+  /** KRs that focus on this KPI through `kpiRef`. */
+  focusedBy: string[];
+  /** Readings on or before `at`, oldest first (for sparklines and trends). */
+  trend: { at: IsoDate; value: number }[];
+}
+
+export interface Report {
+  at: IsoDate;
+  objectives: ObjectiveReport[];
+  keyResults: KeyResultReport[];
+  kpis: KpiReport[];
+  lints: Lint[];
+}
