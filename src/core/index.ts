@@ -1,0 +1,15 @@
+// The core's public surface: what app, adapters and hosts import.
+export * from './model/dates';
+export * from './model/errors';
+export * from './model/plan';
+export * from './model/work-item';
+export type * from './ports';
+export type * from './report/types';
+export { parsePlanText, validatePlan, type PlanFormat } from './plan/parse';
+export { exportPlan } from './plan/export';
+export { evaluate, evaluateKeyResult } from './report/evaluate';
+export { rollupEffort } from './evaluate/effort';
+export { indexWorkItems, compareRefs } from './evaluate/work-item-index';
+export { expectedProgress, statusOf } from './evaluate/status';
+export { kpiHealth, healthFromStatus } from './evaluate/kpi-health';
+export { latestOnOrBefore, outcomeProgress } from './evaluate/outcome';

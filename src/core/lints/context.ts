@@ -1,0 +1,13 @@
+// What the lints see: the plan plus what evaluation already computed, so no lint re-walks scopes.
+import type { Plan } from '../model/plan';
+import type { EffortKeyResultReport, KpiReport, Lint } from '../report/types';
+
+export interface LintContext {
+  plan: Plan;
+  effort: ReadonlyMap<string, EffortKeyResultReport>;
+  kpis: readonly KpiReport[];
+  /** Refs the plan's work item snapshot knows. */
+  knownRefs: ReadonlySet<string>;
+}
+
+export type LintRule = (ctx: LintContext) => Lint[];

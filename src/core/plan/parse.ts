@@ -1,0 +1,119 @@
+// Untrusted text or data → a valid Plan, or InvalidInputError listing every problem with its
+// path (SPEC §1). Nothing partial is ever returned.
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { InvalidInputError, type Problem } from '../model/errors';
+import type { Plan } from '../model/plan';
+import { closest, referenceProblems } from './references';
+import { planSchema } from './schema';
+
+export type PlanFormat = 'yaml' | 'json';
+
+/** Parses YAML or JSON (JSON is YAML too, but is parsed natively: faster, exact errors). */
+export function parsePlanText(text: string, format?: PlanFormat): Plan {
+  return validatePlan(readText(text, format ?? sniff(text)));
+}
+
+export function validatePlan(input: unknown): Plan {
+  const result = planSchema.safeParse(input);
+  if (!result.success) throw new InvalidInputError(schemaProblems(result.error.issues, input), 'the plan is invalid');
+  const plan = result.data;
+  const problems = referenceProblems(plan);
+  if (problems.length) throw new InvalidInputError(problems, 'the plan is invalid');
+  return plan;
+}
+
+function sniff(text: string): PlanFormat {
+  return /^\s*[{[]/.test(text) ? 'json' : 'yaml';
+}
+
+function readText(text: string, format: PlanFormat): unknown {
+  if (format === 'json') {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (e) {
+      throw new InvalidInputError([{ path: '', message: `not valid JSON: ${(e as Error).message}` }], 'the plan cannot be read');
+    }
+  }
+  // YAML 1.1 so unquoted dates become dates whatever the file says; both readings are accepted.
+  const doc = parseDocument(text, { version: '1.1', prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length) {
+    throw new InvalidInputError(
+      doc.errors.map((e) => ({ path: e.linePos ? `line ${e.linePos[0].line}` : '', message: e.message.split('\n')[0] ?? e.message })),
+      'the plan cannot be read as YAML',
+    );
+  }
+  return doc.toJS({ maxAliasCount: 100 }) as unknown;
+}
+
+const FIELD_HINTS: Record<string, string[]> = {
+  '': ['okr', 'organization', 'periods', 'teams', 'objectives', 'kpis', 'workItems'],
+};
+
+function schemaProblems(issues: readonly z.core.$ZodIssue[], input: unknown): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of issues) {
+    const path = formatPath(issue.path);
+    if (issue.code === 'unrecognized_keys') {
+      const known = knownKeys(issue.path, input);
+      for (const key of issue.keys) {
+        const hint = closest(key, known);
+        problems.push({ path: join(path, key), message: `unknown field${hint ? ` (did you mean "${hint}"?)` : ''}` });
+      }
+    } else if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
+      problems.push({ path, message: 'required' });
+    } else if (issue.code === 'invalid_type') {
+      problems.push({ path, message: `expected ${article(issue.expected)}, got ${describe(valueAt(input, issue.path))}` });
+    } else {
+      problems.push({ path, message: issue.message });
+    }
+  }
+  return problems;
+}
+
+/** The fields allowed where an unknown one was found, for the "did you mean" hint. */
+function knownKeys(path: readonly PropertyKey[], input: unknown): string[] {
+  const where = path.filter((p) => typeof p === 'string').join('.');
+  const byPlace: Record<string, string[]> = {
+    ...FIELD_HINTS,
+    periods: ['id', 'start', 'end'],
+    teams: ['id', 'name', 'parent'],
+    objectives: ['id', 'title', 'team', 'period', 'owner', 'aligns', 'keyResults'],
+    'objectives.keyResults': ['id', 'title', 'type', 'owner', 'weight', 'kpi', 'links', 'start', 'target', 'unit', 'kpiRef', 'checkIns', 'weighting'],
+    'objectives.keyResults.checkIns': ['at', 'value', 'confidence', 'note', 'by'],
+    kpis: ['id', 'title', 'unit', 'direction', 'target', 'threshold', 'frequency', 'source', 'owner', 'team', 'readings'],
+    'kpis.readings': ['at', 'value', 'note'],
+    workItems: ['ref', 'title', 'type', 'status', 'estimate', 'parent'],
+  };
+  void input;
+  return byPlace[where] ?? [];
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : join(acc, String(p))), '');
+}
+
+function join(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let cur = input;
+  for (const p of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[p];
+  }
+  return cur;
+}
+
+function article(expected: string): string {
+  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return `the date ${value.toISOString().slice(0, 10)}`;
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}

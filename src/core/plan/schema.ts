@@ -1,0 +1,122 @@
+// The plan file's shape (SPEC §1) as a zod schema. Strict objects everywhere, so a typo such
+// as `tagret` is refused instead of silently ignored. Referential rules live in references.ts.
+import { z } from 'zod';
+import { isIsoDate, type IsoDate } from '../model/dates';
+import type { Plan } from '../model/plan';
+import { isWorkItemRef, WORK_ITEM_STATUSES } from '../model/work-item';
+
+/**
+ * A calendar day. YAML 1.1 readers turn an unquoted `2024-07-01` into a Date at midnight UTC,
+ * YAML 1.2 readers keep the string: both mean the same day.
+ */
+const isoDate = z
+  .union([z.string(), z.date()], { error: 'expected a date (YYYY-MM-DD)' })
+  .transform((v, ctx): IsoDate => {
+    const text = v instanceof Date ? (Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10)) : v;
+    if (!isIsoDate(text)) {
+      ctx.addIssue({ code: 'custom', message: `expected a calendar date (YYYY-MM-DD), got ${JSON.stringify(String(v))}` });
+      return z.NEVER;
+    }
+    return text;
+  });
+
+const id = z.string().trim().min(1, 'must not be empty');
+const text = z.string().trim().min(1, 'must not be empty');
+const ref = z.string().refine(isWorkItemRef, {
+  error: (i) => `expected a work item ref such as "jira:CS-1" or "ado:42", got ${JSON.stringify(i.input)}`,
+});
+const finite = z.number().refine(Number.isFinite, 'expected a finite number');
+
+const period = z.strictObject({ id, start: isoDate, end: isoDate });
+const team = z.strictObject({ id, name: text, parent: id.optional() });
+
+const checkIn = z.strictObject({
+  at: isoDate,
+  value: finite,
+  confidence: z.number().min(0, 'confidence is between 0 and 1').max(1, 'confidence is between 0 and 1').optional(),
+  note: z.string().optional(),
+  by: z.string().optional(),
+});
+
+const krCommon = {
+  id,
+  title: text,
+  owner: z.string().optional(),
+  weight: z.number().positive('weight must be above 0').refine(Number.isFinite, 'expected a finite number').optional(),
+  kpi: z.boolean().optional(),
+  links: z.array(ref).optional(),
+};
+
+const outcomeKr = z.strictObject({
+  ...krCommon,
+  type: z.literal('outcome'),
+  start: finite.optional(),
+  target: finite.optional(),
+  unit: z.string().optional(),
+  kpiRef: id.optional(),
+  checkIns: z.array(checkIn).optional(),
+});
+
+const effortKr = z.strictObject({
+  ...krCommon,
+  type: z.literal('effort'),
+  weighting: z.enum(['count', 'estimate']).optional(),
+});
+
+const keyResult = z.discriminatedUnion('type', [outcomeKr, effortKr], {
+  error: (i) =>
+    i.input && typeof i.input === 'object' && 'type' in i.input
+      ? `type: expected "outcome" or "effort", got ${JSON.stringify((i.input).type)}`
+      : 'type: required ("outcome": a measured number, "effort": progress from linked work)',
+});
+
+const objective = z.strictObject({
+  id,
+  title: text,
+  team: id,
+  period: id,
+  owner: z.string().optional(),
+  aligns: id.nullable().optional(),
+  keyResults: z.array(keyResult).default([]),
+});
+
+const reading = z.strictObject({ at: isoDate, value: finite, note: z.string().optional() });
+
+const kpi = z.strictObject({
+  id,
+  title: text,
+  unit: z.string().optional(),
+  direction: z.enum(['up', 'down'], { error: 'expected "up" (higher is better) or "down" (lower is better)' }),
+  target: finite.optional(),
+  threshold: finite.optional(),
+  frequency: z.enum(['weekly', 'monthly', 'quarterly']).optional(),
+  source: z.string().optional(),
+  owner: z.string().optional(),
+  team: id.optional(),
+  readings: z.array(reading).optional(),
+});
+
+const workItem = z.strictObject({
+  ref,
+  title: z.string().optional(),
+  type: z.string().optional(),
+  status: z.enum(WORK_ITEM_STATUSES),
+  estimate: z.number().min(0, 'an estimate cannot be negative').refine(Number.isFinite, 'expected a finite number').optional(),
+  parent: ref.optional(),
+});
+
+export const planSchema = z.strictObject({
+  okr: z.literal(1, { error: 'required: the format version, `okr: 1`' }),
+  organization: z.string().optional(),
+  periods: z.array(period).default([]),
+  teams: z.array(team).default([]),
+  objectives: z.array(objective).default([]),
+  kpis: z.array(kpi).default([]),
+  workItems: z.array(workItem).default([]),
+});
+
+// The schema's output must be the core Plan: a compile-time check, no runtime cost.
+type Output = z.output<typeof planSchema>;
+export type SchemaMatchesPlan = Output extends Plan ? (Plan extends Output ? true : never) : never;
+const _schemaMatchesPlan: SchemaMatchesPlan = true;
+void _schemaMatchesPlan;
