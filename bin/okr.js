@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The `okr` command. tsx runs the TypeScript sources directly, so `npx okr` works right after `npm ci`.
+import process from 'node:process';
 import { register } from 'tsx/esm/api';
 
 register();

@@ -16,11 +16,38 @@ export function parsePlanText(text: string, format?: PlanFormat): Plan {
 
 export function validatePlan(input: unknown): Plan {
   const result = planSchema.safeParse(input);
-  if (!result.success) throw new InvalidInputError(schemaProblems(result.error.issues, input), 'the plan is invalid');
+  if (!result.success) {
+    const problems = schemaProblems(result.error.issues, input);
+    throw new InvalidInputError([...problems, ...bestEffortReferences(input, problems)], 'the plan is invalid');
+  }
   const plan = result.data;
   const problems = referenceProblems(plan);
   if (problems.length) throw new InvalidInputError(problems, 'the plan is invalid');
   return plan;
+}
+
+/**
+ * Referential problems of a plan whose shape is broken, so one run lists them all. Only problems
+ * at paths the shape check did not already flag are kept; a shape too broken to follow gives none.
+ */
+function bestEffortReferences(input: unknown, shapeProblems: readonly Problem[]): Problem[] {
+  try {
+    const flagged = new Set(shapeProblems.map((p) => p.path));
+    const rec = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+    const list = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.map(rec) : []);
+    const root = rec(input);
+    const plan = {
+      ...root,
+      periods: list(root.periods),
+      teams: list(root.teams),
+      objectives: list(root.objectives).map((o) => ({ ...o, keyResults: list(o.keyResults) })),
+      kpis: list(root.kpis),
+      workItems: list(root.workItems),
+    } as unknown as Plan;
+    return referenceProblems(plan).filter((p) => !flagged.has(p.path));
+  } catch {
+    return [];
+  }
 }
 
 function sniff(text: string): PlanFormat {
@@ -35,8 +62,9 @@ function readText(text: string, format: PlanFormat): unknown {
       throw new InvalidInputError([{ path: '', message: `not valid JSON: ${(e as Error).message}` }], 'the plan cannot be read');
     }
   }
-  // YAML 1.1 so unquoted dates become dates whatever the file says; both readings are accepted.
-  const doc = parseDocument(text, { version: '1.1', prettyErrors: true, uniqueKeys: true });
+  // YAML 1.2: `no`, `y` or `on` stay strings (1.1 would turn a title "no" into false). Unquoted
+  // dates then stay strings too; the schema accepts them either way.
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length) {
     throw new InvalidInputError(
       doc.errors.map((e) => ({ path: e.linePos ? `line ${e.linePos[0].line}` : '', message: e.message.split('\n')[0] ?? e.message })),
