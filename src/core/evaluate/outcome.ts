@@ -43,5 +43,6 @@ export function outcomeProgress(start: number | undefined, target: number | unde
 }
 
 export function clamp01(x: number): number {
-  return x < 0 ? 0 : x > 1 ? 1 : x;
+  // `<= 0` also maps -0 (a decreasing KR at its start: 0 / -3.5) to 0, which formats as "0%", not "-0%".
+  return x <= 0 ? 0 : x > 1 ? 1 : x;
 }

@@ -11,7 +11,18 @@ export type PlanFormat = 'yaml' | 'json';
 
 /** Parses YAML or JSON (JSON is YAML too, but is parsed natively: faster, exact errors). */
 export function parsePlanText(text: string, format?: PlanFormat): Plan {
-  return validatePlan(readText(text, format ?? sniff(text)));
+  if (format === undefined && /^\s*[{[]/.test(text)) {
+    // Looks like JSON, but JSON is YAML too: text JSON refuses may be a YAML flow mapping
+    // (`{ okr: 1 }`), and if it is neither, YAML's errors say on which line it breaks.
+    let data: unknown;
+    try {
+      data = JSON.parse(text) as unknown;
+    } catch {
+      return validatePlan(readText(text, 'yaml'));
+    }
+    return validatePlan(data);
+  }
+  return validatePlan(readText(text, format ?? 'yaml'));
 }
 
 export function validatePlan(input: unknown): Plan {
@@ -50,10 +61,6 @@ function bestEffortReferences(input: unknown, shapeProblems: readonly Problem[])
   }
 }
 
-function sniff(text: string): PlanFormat {
-  return /^\s*[{[]/.test(text) ? 'json' : 'yaml';
-}
-
 function readText(text: string, format: PlanFormat): unknown {
   if (format === 'json') {
     try {
@@ -90,6 +97,9 @@ function schemaProblems(issues: readonly z.core.$ZodIssue[], input: unknown): Pr
       }
     } else if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
       problems.push({ path, message: 'required' });
+    } else if (issue.code === 'invalid_type' && issue.expected === 'number' && typeof valueAt(input, issue.path) === 'number') {
+      // YAML's .inf and .nan are numbers to JavaScript: name them rather than print "number null".
+      problems.push({ path, message: `expected a finite number, got ${String(valueAt(input, issue.path))}` });
     } else if (issue.code === 'invalid_type') {
       problems.push({ path, message: `expected ${article(issue.expected)}, got ${describe(valueAt(input, issue.path))}` });
     } else {
