@@ -93,7 +93,11 @@ export interface KeyResultDetail {
 
 export interface KpiReadout {
   at: IsoDate;
-  kpis: (KpiReport & { frequency?: KpiFrequency; source?: string; team?: string })[];
+  /**
+   * `dataSource` is the KPI's `source` from the plan (where the number comes from); it cannot be
+   * called `source`, which KpiReport already uses for 'kpi' | 'kr'.
+   */
+  kpis: (KpiReport & { frequency?: KpiFrequency; dataSource?: string; team?: string })[];
   lints: Lint[];
 }
 

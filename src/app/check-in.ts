@@ -1,0 +1,49 @@
+// Checks in a value on an outcome KR, with an optional confidence and note.
+import { z } from 'zod';
+import { InvalidInputError } from '../core/model/errors';
+import { C, seqId, type CheckInDoc, type ReadingDoc } from './collections';
+import { evaluateObjectives, keyResultOf } from './evaluate-objectives';
+import { nextSeq } from './next-seq';
+import { PlanReader } from './plan-reader';
+import type { UseCase } from './use-case';
+import { confidence, finite, id, isoDate } from './validate';
+
+export const checkIn: UseCase<'checkIn'> = {
+  input: z.strictObject({ kr: id, value: finite, confidence: confidence.optional(), note: z.string().optional(), at: isoDate.optional() }),
+
+  async run(ctx, input) {
+    const today = ctx.today();
+    const at = input.at ?? today;
+    if (at > today) throw new InvalidInputError([{ path: 'at', message: `a check-in cannot be dated after today (${today})` }]);
+    const reader = new PlanReader(ctx.store);
+    const { objective, def } = await reader.requireKeyResult(input.kr);
+    if (def.type === 'effort') {
+      throw new InvalidInputError([
+        { path: 'kr', message: `${def.id} is an effort KR: its progress comes from its linked work items, not from check-ins` },
+      ]);
+    }
+    const note = input.note?.trim() ? { note: input.note.trim() } : {};
+    if (def.kpiRef !== undefined) {
+      // The KR's value is its KPI's latest reading (SPEC §2), so a value checked in here is a
+      // new reading of that KPI: the same number then shows on the KPI readout too. Readings
+      // carry no confidence (SPEC §1), so that one is not kept.
+      const readings = await reader.readingsOf(def.kpiRef);
+      const seq = nextSeq(def.kpiRef, readings.map((r) => r.id));
+      const reading: ReadingDoc = { at, value: input.value, ...note, kpi: def.kpiRef };
+      await ctx.store.put(C.readings, seqId(def.kpiRef, seq), reading, { expected: null, indexes: { kpi: def.kpiRef } });
+    } else {
+      const existing = await reader.checkInsOf(def.id);
+      const seq = nextSeq(def.id, existing.map((c) => c.id));
+      const doc: CheckInDoc = {
+        at,
+        value: input.value,
+        ...(input.confidence !== undefined ? { confidence: input.confidence } : {}),
+        ...note,
+        kr: def.id,
+      };
+      await ctx.store.put(C.checkIns, seqId(def.id, seq), doc, { expected: null, indexes: { kr: def.id } });
+    }
+    const evaluation = await evaluateObjectives(ctx, new PlanReader(ctx.store), [objective.id], today);
+    return keyResultOf(evaluation, def.id);
+  },
+};

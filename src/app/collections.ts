@@ -1,0 +1,98 @@
+// The storage layout of OKR data over the DocumentStore port: many small documents, never one
+// giant one. Forge KVS caps a value at 240 KiB and pages at 20, and Azure DevOps keeps documents
+// per collection, so a plan is split the way it is edited: one document per team, period,
+// objective (with its KR definitions), KPI, check-in, reading, link and snapshot. Things that
+// grow over time (check-ins, readings, links, snapshots) never live inside the document they
+// belong to, so an objective stays small however long it has been tracked.
+import type { IsoDate } from '../core/model/dates';
+import type { CheckIn, Kpi, KeyResult, Objective, Period, Reading, Team } from '../core/model/plan';
+import type { WorkItem, WorkItemRef } from '../core/model/work-item';
+import type { SnapshotPoint } from './api';
+
+export const C = {
+  /** One document `plan`: the plan's own fields. */
+  settings: 'settings',
+  periods: 'periods',
+  teams: 'teams',
+  /** Objective + its KR definitions (no links, no check-ins). Indexed by team and period. */
+  objectives: 'objectives',
+  /** KR id → its objective: objectives, KRs and KPIs share one id namespace (SPEC §1). */
+  keyResults: 'keyResults',
+  /** One per check-in, indexed by kr; id `<kr>#<seq>` keeps the order they were made in. */
+  checkIns: 'checkIns',
+  /** KPI definitions without readings. */
+  kpis: 'kpis',
+  /** One per reading, indexed by kpi; id `<kpi>#<seq>`. */
+  readings: 'readings',
+  /** One per KR + work item, indexed by kr and by ref (the panel looks links up by item). */
+  links: 'links',
+  /** One progress point per KR per day, indexed by kr; id `<kr>#<date>` sorts by day. */
+  snapshots: 'snapshots',
+  /** The latest snapshot of each KR, so recording a point costs one read, not a history scan. */
+  snapshotHeads: 'snapshotHeads',
+  /** The plan's offline work item snapshot, kept so that export gives back what was imported. */
+  workItems: 'workItems',
+} as const;
+
+export type CollectionName = (typeof C)[keyof typeof C];
+
+/** Everything the plan owns; snapshots are history about the plan, not part of it. */
+export const PLAN_COLLECTIONS = [
+  C.settings,
+  C.periods,
+  C.teams,
+  C.objectives,
+  C.keyResults,
+  C.checkIns,
+  C.kpis,
+  C.readings,
+  C.links,
+  C.workItems,
+] as const;
+
+export const SETTINGS_ID = 'plan';
+
+export interface SettingsDoc {
+  organization?: string;
+}
+
+/**
+ * `order` keeps the plan's own order across stores that list by id, so that export gives back
+ * exactly what was imported.
+ */
+export type Ordered<T> = T & { order: number };
+
+export type PeriodDoc = Ordered<Period>;
+export type TeamDoc = Ordered<Team>;
+export type WorkItemDoc = Ordered<WorkItem>;
+
+/**
+ * A KR as stored inside its objective. `links` and `checkIns` live in their own collections;
+ * here they are only `[]` when the plan wrote an empty list, so an import round-trips exactly.
+ */
+export type KeyResultDef = KeyResult;
+
+export type ObjectiveDoc = Ordered<Omit<Objective, 'keyResults'> & { keyResults: KeyResultDef[] }>;
+
+export interface KeyResultIndexDoc {
+  objective: string;
+}
+
+export type KpiDoc = Ordered<Omit<Kpi, 'readings'> & { readings?: [] }>;
+
+export type CheckInDoc = CheckIn & { kr: string };
+export type ReadingDoc = Reading & { kpi: string };
+
+export interface LinkDoc {
+  kr: string;
+  ref: WorkItemRef;
+  /** Position among the KR's links. */
+  seq: number;
+}
+
+export type SnapshotDoc = SnapshotPoint & { kr: string };
+
+export const linkId = (kr: string, ref: WorkItemRef): string => `${kr}#${ref}`;
+export const snapshotId = (kr: string, at: IsoDate): string => `${kr}#${at}`;
+/** Fixed width so that id order is creation order. */
+export const seqId = (owner: string, seq: number): string => `${owner}#${String(seq).padStart(6, '0')}`;

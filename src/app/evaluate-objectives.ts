@@ -1,0 +1,33 @@
+// Evaluates a few objectives with their scopes read live, and records the progress points of
+// their KRs when the evaluation is for today (a view of the past must not rewrite history).
+import type { IsoDate } from '../core/model/dates';
+import type { KeyResultReport, ObjectiveReport } from '../core/report/types';
+import type { AppContext } from './context';
+import { evaluateLive, type LiveEvaluation } from './live-scope';
+import type { PlanReader } from './plan-reader';
+import { recordSnapshots } from './snapshots';
+
+export async function evaluateObjectives(
+  ctx: AppContext,
+  reader: PlanReader,
+  objectiveIds: Iterable<string>,
+  at: IsoDate,
+): Promise<LiveEvaluation> {
+  const plan = await reader.partialPlan(objectiveIds);
+  const evaluation = await evaluateLive(ctx.source, plan, at);
+  if (at === ctx.today()) await recordSnapshots(ctx.store, evaluation.report.keyResults, at);
+  return evaluation;
+}
+
+export function keyResultOf(evaluation: LiveEvaluation, kr: string): KeyResultReport {
+  const found = evaluation.report.keyResults.find((k) => k.id === kr);
+  // The caller evaluated the KR's own objective; absence would be a bug, not a user error.
+  if (!found) throw new Error(`key result ${kr} was not evaluated`);
+  return found;
+}
+
+export function objectiveOf(evaluation: LiveEvaluation, id: string): ObjectiveReport {
+  const found = evaluation.report.objectives.find((o) => o.id === id);
+  if (!found) throw new Error(`objective ${id} was not evaluated`);
+  return found;
+}

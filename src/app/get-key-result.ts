@@ -1,0 +1,34 @@
+// One KR in detail: its report, its objective, its progress history (the burn-up chart) and
+// its measured values.
+import { z } from 'zod';
+import type { KeyResultDetail } from './api';
+import { evaluateObjectives, keyResultOf, objectiveOf } from './evaluate-objectives';
+import { PlanReader } from './plan-reader';
+import { readHistory } from './snapshots';
+import type { UseCase } from './use-case';
+import { id, isoDate } from './validate';
+
+export const getKeyResult: UseCase<'getKeyResult'> = {
+  input: z.strictObject({ kr: id, at: isoDate.optional() }),
+
+  async run(ctx, { kr, at }) {
+    const day = at ?? ctx.today();
+    const reader = new PlanReader(ctx.store);
+    const { objective, def } = await reader.requireKeyResult(kr);
+    // Evaluating first records today's point, so the chart ends at what the report says.
+    const evaluation = await evaluateObjectives(ctx, reader, [objective.id], day);
+    let checkIns: KeyResultDetail['checkIns'] = [];
+    if (def.type === 'outcome' && def.kpiRef !== undefined) {
+      // Its values are the KPI's readings (SPEC §2).
+      checkIns = (await reader.readingsOf(def.kpiRef)).map(({ value: { kpi: _kpi, ...r } }) => r);
+    } else if (def.type === 'outcome') {
+      checkIns = (await reader.checkInsOf(kr)).map(({ value: { kr: _kr, ...c } }) => c);
+    }
+    return {
+      kr: keyResultOf(evaluation, kr),
+      objective: objectiveOf(evaluation, objective.id),
+      history: await readHistory(ctx.store, kr, day),
+      checkIns: checkIns.filter((c) => c.at <= day).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
+    };
+  },
+};

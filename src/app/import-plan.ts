@@ -1,0 +1,47 @@
+// Replaces the stored plan with a plan file, atomically: the file is validated in full first
+// (every problem listed, nothing stored), then one batch writes the new documents and deletes
+// the old ones. A change made by someone else meanwhile makes the batch fail as a conflict.
+import { z } from 'zod';
+import { parsePlanText } from '../core/plan/parse';
+import type { StoredDoc, WriteOp } from '../core/ports/document-store';
+import { C, PLAN_COLLECTIONS, type SnapshotDoc } from './collections';
+import { listAll } from './list-all';
+import { planToDocs } from './plan-docs';
+import type { UseCase } from './use-case';
+
+export const importPlan: UseCase<'importPlan'> = {
+  input: z.strictObject({ text: z.string().min(1, 'the plan file is empty'), format: z.enum(['yaml', 'json']).optional() }),
+
+  async run(ctx, { text, format }) {
+    const plan = parsePlanText(text, format);
+    const docs = planToDocs(plan);
+    const krIds = new Set(plan.objectives.flatMap((o) => o.keyResults.map((k) => k.id)));
+
+    const stored = new Map<string, StoredDoc<unknown>>();
+    const key = (collection: string, id: string) => `${collection}\u0000${id}`;
+    const listings = await Promise.all(PLAN_COLLECTIONS.map(async (c) => [c, await listAll(ctx.store, c)] as const));
+    for (const [collection, list] of listings) for (const doc of list) stored.set(key(collection, doc.id), doc);
+
+    const ops: WriteOp[] = [];
+    const written = new Set<string>();
+    for (const d of docs) {
+      const k = key(d.collection, d.id);
+      written.add(k);
+      ops.push({ kind: 'put', collection: d.collection, id: d.id, value: d.value, expected: stored.get(k)?.version ?? null, ...(d.indexes ? { indexes: d.indexes } : {}) });
+    }
+    for (const [collection, list] of listings) {
+      for (const doc of list) if (!written.has(key(collection, doc.id))) ops.push({ kind: 'delete', collection, id: doc.id, expected: doc.version });
+    }
+    // History of KRs that the new plan still has is kept; that of KRs it drops goes with them.
+    const [snapshots, heads] = await Promise.all([listAll<SnapshotDoc>(ctx.store, C.snapshots), listAll<SnapshotDoc>(ctx.store, C.snapshotHeads)]);
+    for (const doc of snapshots) if (!krIds.has(doc.value.kr)) ops.push({ kind: 'delete', collection: C.snapshots, id: doc.id, expected: doc.version });
+    for (const doc of heads) if (!krIds.has(doc.id)) ops.push({ kind: 'delete', collection: C.snapshotHeads, id: doc.id, expected: doc.version });
+
+    await ctx.store.batch(ops);
+    return {
+      objectives: plan.objectives.length,
+      keyResults: krIds.size,
+      kpis: plan.kpis.length,
+    };
+  },
+};

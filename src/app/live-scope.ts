@@ -1,0 +1,54 @@
+// Effort KR scopes read live through the WorkItemSource, then evaluated by the core. One
+// getItems for every link and one getDescendants for every visible effort link, whatever the
+// number of KRs: the adapters batch each call into as few tracker requests as the API allows.
+import type { IsoDate } from '../core/model/dates';
+import type { Plan } from '../core/model/plan';
+import type { WorkItem, WorkItemRef } from '../core/model/work-item';
+import type { WorkItemSource } from '../core/ports/work-item-source';
+import { evaluate } from '../core/report/evaluate';
+import type { Report } from '../core/report/types';
+
+export interface LiveScope {
+  /** Linked items the viewer may see, and all their visible descendants, each once. */
+  items: WorkItem[];
+  /** Links that name nothing the viewer may see. */
+  missing: WorkItemRef[];
+}
+
+/**
+ * Reads the items behind these plan's links. Descendants are fetched only under visible links
+ * of effort KRs (outcome KR links are shown, never counted: SPEC §1), and only through visible
+ * parents, so an item hidden from the viewer never enters a scope.
+ */
+export async function fetchScope(source: WorkItemSource, plan: Plan): Promise<LiveScope> {
+  const all = new Set<WorkItemRef>();
+  const effort = new Set<WorkItemRef>();
+  for (const o of plan.objectives) {
+    for (const kr of o.keyResults) {
+      for (const ref of kr.links ?? []) {
+        all.add(ref);
+        if (kr.type === 'effort') effort.add(ref);
+      }
+    }
+  }
+  if (all.size === 0) return { items: [], missing: [] };
+  const { items, missing } = await source.getItems([...all]);
+  const roots = items.filter((i) => effort.has(i.ref)).map((i) => i.ref);
+  const descendants = roots.length ? await source.getDescendants(roots) : [];
+  const byRef = new Map<WorkItemRef, WorkItem>();
+  for (const item of [...items, ...descendants]) if (!byRef.has(item.ref)) byRef.set(item.ref, item);
+  return { items: [...byRef.values()], missing };
+}
+
+export interface LiveEvaluation {
+  report: Report;
+  /** The plan as evaluated, its work items those read live. */
+  plan: Plan;
+  scope: LiveScope;
+}
+
+export async function evaluateLive(source: WorkItemSource, plan: Plan, at: IsoDate): Promise<LiveEvaluation> {
+  const scope = await fetchScope(source, plan);
+  const live: Plan = { ...plan, workItems: scope.items };
+  return { report: evaluate(live, at), plan: live, scope };
+}

@@ -1,0 +1,110 @@
+// Creates or replaces a KR inside its objective. A KR is part of its objective's document, so
+// `expected` is the objective's version: two people editing KRs of one objective at once are
+// told, rather than one silently undoing the other.
+import { z } from 'zod';
+import { InvalidInputError, type Problem } from '../core/model/errors';
+import type { KeyResult } from '../core/model/plan';
+import type { WriteOp } from '../core/ports/document-store';
+import type { KeyResultInput } from './api';
+import { C, type KeyResultIndexDoc, type ObjectiveDoc } from './collections';
+import { evaluateObjectives, keyResultOf } from './evaluate-objectives';
+import { newKeyResultId } from './new-id';
+import { objectiveIndexes } from './plan-docs';
+import { PlanReader } from './plan-reader';
+import type { UseCase } from './use-case';
+import { finite, id, title } from './validate';
+
+const weight = z.number().positive('weight must be above 0').refine(Number.isFinite, 'expected a finite number');
+
+export const saveKeyResult: UseCase<'saveKeyResult'> = {
+  input: z.strictObject({
+    keyResult: z.strictObject({
+      objective: id,
+      id: id.optional(),
+      title,
+      type: z.enum(['outcome', 'effort'], { error: 'expected "outcome" (a measured number) or "effort" (progress from linked work)' }),
+      start: finite.optional(),
+      target: finite.optional(),
+      unit: z.string().optional(),
+      kpiRef: id.optional(),
+      kpi: z.boolean().optional(),
+      weight: weight.optional(),
+      weighting: z.enum(['count', 'estimate']).optional(),
+      owner: z.string().optional(),
+    }),
+    expected: z.string().min(1, 'must not be empty'),
+  }),
+
+  async run(ctx, { keyResult: input, expected }) {
+    const reader = new PlanReader(ctx.store);
+    const objective = await reader.requireObjective(input.objective);
+    const problems = shapeProblems(input);
+    const existing = input.id === undefined ? undefined : objective.value.keyResults.find((k) => k.id === input.id);
+
+    if (input.id !== undefined && !existing && (await reader.idTaken(input.id))) {
+      problems.push({ path: 'keyResult.id', message: `"${input.id}" is already used by another objective, key result or KPI` });
+    }
+    if (input.kpiRef !== undefined && !(await reader.kpi(input.kpiRef))) {
+      problems.push({ path: 'keyResult.kpiRef', message: `unknown KPI "${input.kpiRef}"` });
+    }
+    if (existing && (input.type === 'effort' || input.kpiRef !== undefined)) {
+      // Check-ins only mean something on an outcome KR measured by hand (SPEC §1).
+      const checkIns = await reader.checkInsOf(existing.id);
+      if (checkIns.length) {
+        problems.push({
+          path: input.type === 'effort' ? 'keyResult.type' : 'keyResult.kpiRef',
+          message: `${existing.id} has ${checkIns.length} check-in(s), which ${input.type === 'effort' ? 'an effort KR' : 'a KR measured by a KPI'} cannot keep`,
+        });
+      }
+    }
+    if (problems.length) throw new InvalidInputError(problems);
+
+    const krId = existing?.id ?? input.id ?? (await newKeyResultId(reader, objective.value));
+    const kr = toKeyResult(krId, input, existing);
+    const keyResults = existing
+      ? objective.value.keyResults.map((k) => (k.id === krId ? kr : k))
+      : [...objective.value.keyResults, kr];
+    const doc: ObjectiveDoc = { ...objective.value, keyResults };
+    const ops: WriteOp[] = [{ kind: 'put', collection: C.objectives, id: objective.id, value: doc, expected, indexes: objectiveIndexes(doc) }];
+    if (!existing) ops.push({ kind: 'put', collection: C.keyResults, id: krId, value: { objective: objective.id } satisfies KeyResultIndexDoc, expected: null });
+    await ctx.store.batch(ops);
+
+    const evaluation = await evaluateObjectives(ctx, new PlanReader(ctx.store), [objective.id], ctx.today());
+    return keyResultOf(evaluation, krId);
+  },
+};
+
+function shapeProblems(input: KeyResultInput): Problem[] {
+  const problems: Problem[] = [];
+  if (input.type === 'effort') {
+    for (const field of ['start', 'target', 'unit', 'kpiRef'] as const) {
+      if (input[field] !== undefined) problems.push({ path: `keyResult.${field}`, message: 'only outcome KRs have this; an effort KR measures its linked work' });
+    }
+  } else if (input.weighting !== undefined) {
+    problems.push({ path: 'keyResult.weighting', message: 'only effort KRs are weighted by count or estimate' });
+  }
+  return problems;
+}
+
+/** The KR as stored; `links: []`/`checkIns: []` markers of an imported plan are kept. */
+function toKeyResult(krId: string, input: KeyResultInput, existing: KeyResult | undefined): KeyResult {
+  const owner = input.owner?.trim();
+  const common = {
+    id: krId,
+    title: input.title,
+    ...(owner ? { owner } : {}),
+    ...(input.weight !== undefined ? { weight: input.weight } : {}),
+    ...(input.kpi !== undefined ? { kpi: input.kpi } : {}),
+    ...(existing?.links ? { links: existing.links } : {}),
+  };
+  if (input.type === 'effort') return { ...common, type: 'effort', ...(input.weighting !== undefined ? { weighting: input.weighting } : {}) };
+  return {
+    ...common,
+    type: 'outcome',
+    ...(input.start !== undefined ? { start: input.start } : {}),
+    ...(input.target !== undefined ? { target: input.target } : {}),
+    ...(input.unit !== undefined ? { unit: input.unit } : {}),
+    ...(input.kpiRef !== undefined ? { kpiRef: input.kpiRef } : {}),
+    ...(existing?.type === 'outcome' && existing.checkIns ? { checkIns: existing.checkIns } : {}),
+  };
+}

@@ -1,0 +1,78 @@
+// Creates (`expected: null`) or updates a KPI definition. Readings are recorded separately
+// (recordReading) and are kept when the definition changes.
+import { z } from 'zod';
+import { InvalidInputError, NotFoundError, type Problem } from '../core/model/errors';
+import type { KpiInput } from './api';
+import { C, type KpiDoc } from './collections';
+import { listAll } from './list-all';
+import { newKpiId } from './new-id';
+import { PlanReader } from './plan-reader';
+import { kpiReport } from './record-reading';
+import type { UseCase } from './use-case';
+import { finite, id, title } from './validate';
+
+export const saveKpi: UseCase<'saveKpi'> = {
+  input: z.strictObject({
+    kpi: z.strictObject({
+      id: id.optional(),
+      title,
+      unit: z.string().optional(),
+      direction: z.enum(['up', 'down'], { error: 'expected "up" (higher is better) or "down" (lower is better)' }),
+      target: finite.optional(),
+      threshold: finite.optional(),
+      frequency: z.enum(['weekly', 'monthly', 'quarterly']).optional(),
+      source: z.string().optional(),
+      team: id.optional(),
+    }),
+    expected: z.string().min(1, 'must not be empty').nullable(),
+  }),
+
+  async run(ctx, { kpi: input, expected }) {
+    const reader = new PlanReader(ctx.store);
+    let current: KpiDoc | undefined;
+    const problems: Problem[] = [];
+    if (expected !== null) {
+      if (input.id === undefined) throw new InvalidInputError([{ path: 'kpi.id', message: 'required to update a KPI' }]);
+      const stored = await reader.kpi(input.id);
+      if (!stored) throw new NotFoundError('KPI', input.id);
+      current = stored.value;
+    } else if (input.id !== undefined && !(await reader.kpi(input.id)) && (await reader.idTaken(input.id))) {
+      problems.push({ path: 'kpi.id', message: `"${input.id}" is already the id of an objective or key result` });
+    }
+    if (input.team !== undefined && !(await reader.teams()).some((t) => t.id === input.team)) {
+      problems.push({ path: 'kpi.team', message: `unknown team "${input.team}"` });
+    }
+    problems.push(...guardrailProblems(input));
+    if (problems.length) throw new InvalidInputError(problems);
+
+    let order = current?.order;
+    if (order === undefined) order = (await listAll<KpiDoc>(ctx.store, C.kpis)).reduce((max, d) => Math.max(max, d.value.order + 1), 0);
+    const kpiId = input.id ?? (await newKpiId(reader, input.title));
+    const { id: _id, unit, target, threshold, frequency, source, team, ...rest } = input;
+    const doc: KpiDoc = {
+      id: kpiId,
+      ...rest,
+      ...(unit ? { unit } : {}),
+      ...(target !== undefined ? { target } : {}),
+      ...(threshold !== undefined ? { threshold } : {}),
+      ...(frequency !== undefined ? { frequency } : {}),
+      ...(source?.trim() ? { source: source.trim() } : {}),
+      // The owner is not edited here (KpiInput has none): keep the plan's.
+      ...(current?.owner !== undefined ? { owner: current.owner } : {}),
+      ...(team !== undefined ? { team } : {}),
+      ...(current?.readings ? { readings: current.readings } : {}),
+      order,
+    };
+    await ctx.store.put(C.kpis, kpiId, doc, { expected });
+    return kpiReport(new PlanReader(ctx.store), kpiId, ctx.today());
+  },
+};
+
+/** A guardrail lies on the bad side of the target (as the plan file requires, SPEC §1). */
+function guardrailProblems(k: KpiInput): Problem[] {
+  if (k.target === undefined || k.threshold === undefined) return [];
+  const wrongSide = k.direction === 'down' ? k.threshold < k.target : k.threshold > k.target;
+  if (!wrongSide) return [];
+  const side = k.direction === 'down' ? 'at or above' : 'at or below';
+  return [{ path: 'kpi.threshold', message: `the threshold is a guardrail on the bad side of the target: for "${k.direction}" it must be ${side} ${k.target}` }];
+}
