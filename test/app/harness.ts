@@ -60,3 +60,12 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
   };
   return h;
 }
+
+/** Every stored document of every collection the app uses, to prove that nothing changed. */
+export async function dumpStore(store: MemoryDocumentStore): Promise<Record<string, unknown[]>> {
+  const { C } = await import('../../src/app/collections');
+  const { listAll } = await import('../../src/app/list-all');
+  const out: Record<string, unknown[]> = {};
+  for (const c of Object.values(C)) out[c] = await listAll(store, c);
+  return out;
+}

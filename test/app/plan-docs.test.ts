@@ -7,8 +7,8 @@ import { generateEffortKeyResult, generateKpi, generateObjective, generateOutcom
 import { DEMO } from './harness';
 
 function roundTrip(docs: ReturnType<typeof planToDocs>): PlanDocs {
-  const of = <T>(c: string) => docs.filter((d) => d.collection === c);
-  const values = <T>(c: string) => of<T>(c).map((d) => d.value as T);
+  const of = (c: string) => docs.filter((d) => d.collection === c);
+  const values = <T>(c: string) => of(c).map((d) => d.value as T);
   return {
     settings: values<NonNullable<PlanDocs['settings']>>(C.settings)[0],
     periods: values(C.periods),
