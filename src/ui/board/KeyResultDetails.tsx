@@ -1,0 +1,62 @@
+// What opens under a KR on the board: its contributing items, its burn-up, its check-ins, and
+// linking more work to it.
+import type { KeyResultDetail } from '../../app/api';
+import { BurnUpChart } from '../charts/BurnUpChart';
+import { useApi } from '../client/api-context';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { WhyThisNumber } from '../components/WhyThisNumber';
+import { decimal, withUnit } from '../format/numbers';
+import { useLoad } from '../hooks/use-load';
+import { ContributingItems } from './ContributingItems';
+import { WorkItemLinker } from './WorkItemLinker';
+import type { WorkItemHref } from './work-item-href';
+
+function CheckIns({ detail }: { detail: KeyResultDetail }) {
+  const kr = detail.kr;
+  if (kr.type !== 'outcome') return null;
+  if (detail.checkIns.length === 0) return <p className="h-subtle">No check-ins yet.</p>;
+  return (
+    <ul className="h-items">
+      {[...detail.checkIns].reverse().map((c, i) => (
+        <li key={`${c.at}:${i}`}>
+          {c.at}: {withUnit(c.value, kr.unit)}
+          {c.confidence !== undefined && ` · confidence ${decimal(c.confidence * 100)}%`}
+          {c.by && ` · ${c.by}`}
+          {c.note && <span className="h-subtle"> · {c.note}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function KeyResultDetails({ kr, href, onChanged }: { kr: string; href?: WorkItemHref; onChanged: () => Promise<void> }) {
+  const api = useApi();
+  const detail = useLoad(() => api('getKeyResult', { kr }), [api, kr]);
+  if (detail.status === 'loading') return <p className="h-subtle">Loading {kr}…</p>;
+  if (detail.status === 'error') return <ErrorNotice error={detail.error} onRetry={() => void detail.reload()} />;
+  const d = detail.data;
+  return (
+    <div className="h-kr-details" data-kr-details={kr}>
+      <div className="h-kr-details-grid">
+        <div>
+          <h4 className="h-why-heading">Contributing items</h4>
+          <ContributingItems kr={d.kr} href={href} />
+          {d.kr.type === 'effort' && (
+            <WorkItemLinker
+              kr={kr}
+              onLinked={async () => {
+                await Promise.all([detail.reload(), onChanged()]);
+              }}
+            />
+          )}
+          <CheckIns detail={d} />
+          <WhyThisNumber kr={d.kr} />
+        </div>
+        <div>
+          <h4 className="h-why-heading">{d.kr.type === 'effort' ? 'Burn-up' : 'Progress over time'}</h4>
+          <BurnUpChart title={`${d.kr.id} ${d.kr.title}`} history={d.history} />
+        </div>
+      </div>
+    </div>
+  );
+}
