@@ -78,5 +78,5 @@ console.log('SQLite :memory:');
 const mem = SqliteDocumentStore.open(':memory:');
 await measure(mem);
 mem.close();
-console.log('MemoryDocumentStore (sorts per list: for unit tests)');
+console.log('MemoryDocumentStore (for unit tests)');
 await measure(new MemoryDocumentStore());
