@@ -1,5 +1,6 @@
 // The HTTP edge of the adapter: Node fetch with basic auth or a ready Authorization header, and
 // Jira's error bodies turned into exceptions that say what went wrong.
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fetchJiraRequest, JiraClient, JiraError } from '../../../src/trackers/jira';
 import { jiraErrorDetails } from '../../../src/trackers/jira/errors';
@@ -36,6 +37,19 @@ describe('fetchJiraRequest', () => {
     expect(seen[0]?.url).toBe('https://rain.atlassian.net/rest/api/3/issue/bulkfetch');
     expect(seen[0]?.init.headers).toEqual({ Accept: 'application/json', 'Content-Type': 'application/json', Authorization: 'Basic ZUB4OnQ=' });
     expect(seen[0]?.init.body).toBe('{"issueIdsOrKeys":["A-1"]}');
+    expect(seen[0]?.init.signal).toBeInstanceOf(AbortSignal);
+  });
+
+  test('a silent or unreachable Jira gives a JiraError that says so', async () => {
+    const silent: typeof fetch = (_url, init) =>
+      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error)));
+    const slow = new JiraClient(fetchJiraRequest('https://rain.atlassian.net', BOB, { fetch: silent, timeoutMs: 50 }));
+    await expect(slow.get('/rest/api/3/myself')).rejects.toThrow('Jira did not answer GET /rest/api/3/myself within 0.05 s');
+    const port = await closedPort();
+    const closed = new JiraClient(fetchJiraRequest(`http://127.0.0.1:${port}`, BOB));
+    await expect(closed.get('/rest/api/3/myself')).rejects.toThrow(
+      new RegExp(`Could not reach Jira at http://127.0.0.1:${port} for GET /rest/api/3/myself: .*ECONNREFUSED`),
+    );
   });
 
   test('refuses site URLs that are not http(s) and paths that are not absolute', async () => {
@@ -79,3 +93,12 @@ describe('Jira errors', () => {
     expect(jiraErrorDetails('')).toEqual([]);
   });
 });
+
+/** A local port nothing listens on any more. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
