@@ -36,7 +36,7 @@ export const focusKpi: UseCase<'focusKpi'> = {
     const verb = kpi.direction === 'down' ? 'Reduce' : 'Increase';
     const kr: OutcomeKeyResult = {
       id: await newKeyResultId(reader, objective.value),
-      title: input.title ?? `${verb} ${kpi.title.toLowerCase()} from ${start}${unit} to ${input.target}${unit}`,
+      title: input.title ?? `${verb} ${lowerFirst(kpi.title)} from ${start}${unit} to ${input.target}${unit}`,
       type: 'outcome',
       start,
       target: input.target,
@@ -52,3 +52,8 @@ export const focusKpi: UseCase<'focusKpi'> = {
     return keyResultOf(evaluation, kr.id);
   },
 };
+
+/** "Monthly churn rate" → "monthly churn rate", keeping acronyms such as "(DORA)". */
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? `${text.charAt(0).toLowerCase()}${text.slice(1)}` : text;
+}
