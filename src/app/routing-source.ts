@@ -26,6 +26,8 @@ export class RoutingWorkItemSource implements WorkItemSource {
 
   /** Asks every tracker, then interleaves their hits so one tracker cannot crowd out the other. */
   async search(text: string, limit: number): Promise<WorkItem[]> {
+    // A whole ref (`ado:42`, `jira:CS-1`), as pasted into the link picker, names one item.
+    if (parseRef(text.trim())) return (await this.getItems([text.trim()])).items.slice(0, limit);
     const sources = Object.values(this.sources).filter((s) => s !== undefined);
     const lists = await Promise.all(sources.map((s) => s.search(text, limit)));
     const out: WorkItem[] = [];

@@ -37,4 +37,10 @@ describe('RoutingWorkItemSource', () => {
     const hits = await routing.search('crm', 3);
     expect(hits.map((i) => i.ref)).toEqual(['jira:CS-1', 'ado:1', 'jira:CS-2']);
   });
+
+  it('reads a whole ref typed into the search from its own tracker', async () => {
+    const { jira, ado, routing } = sources();
+    expect((await routing.search(' ado:2 ', 5)).map((i) => i.title)).toEqual(['Sync']);
+    expect([jira.calls.search, ado.calls.search, ado.calls.getItems]).toEqual([0, 0, 1]);
+  });
 });

@@ -1,0 +1,182 @@
+// The local workbench: the app over the durable SQLite store, reading work items through the
+// real Jira and Azure DevOps adapters over HTTP from local emulators of both services (never an
+// in-process shortcut, so the hosts' adapter code is what runs here), serving the API at
+// `POST /api/<name>` and the built pages in host-like frames.
+import { readFileSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp, type App } from '../app/create-app';
+import { HTTP_STATUS } from '../app/errors';
+import { C, SETTINGS_ID } from '../app/collections';
+import { RoutingWorkItemSource } from '../app/routing-source';
+import type { IsoDate } from '../core/model/dates';
+import { parsePlanText } from '../core/plan/parse';
+import { SqliteDocumentStore } from '../stores/sqlite-document-store';
+import { createNodeAdoSource } from '../trackers/ado/node-wit-client';
+import { fetchJiraRequest, JiraWorkItemSource } from '../trackers/jira';
+import { ADO_PROJECT, DEMO_VIEWER, demoAdoDataset, demoJiraDataset } from './demo-trackers';
+import { startAdoEmulator, type AdoEmulator } from './emulators/ado/server';
+import { JiraEmulator } from './emulators/jira';
+import { readStatic } from './static-files';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const DEMO_PLAN_FILE = join(ROOT, 'examples', 'rain-town-tea.yaml');
+export const DEFAULT_STATIC_DIR = join(ROOT, 'static', 'workbench');
+/** Plan files are text; even a very large one is far below this. */
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+export interface WorkbenchOptions {
+  /** 0 picks a free port. Default 4610. */
+  port?: number;
+  /** Default 127.0.0.1: the workbench is for this machine only. */
+  host?: string;
+  /** Folder of the database (`harmony.db` in it), unless `dbFile` names the file itself. */
+  dataDir?: string;
+  dbFile?: string;
+  staticDir?: string;
+  /** Wipe the data first, then seed the demo again. */
+  reset?: boolean;
+  /** Pins "today" (demos, tests); default the real UTC date. */
+  today?: () => IsoDate;
+}
+
+export interface RunningWorkbench {
+  url: string;
+  dbFile: string;
+  app: App;
+  jira: { url: string; emulator: JiraEmulator };
+  ado: { url: string; orgUrl: string; emulator: AdoEmulator };
+  /** True when this start imported the demo plan into an empty store. */
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+export async function startWorkbench(options: WorkbenchOptions = {}): Promise<RunningWorkbench> {
+  const dbFile = resolve(options.dbFile ?? join(options.dataDir ?? '.workbench-data', 'harmony.db'));
+  await mkdir(dirname(dbFile), { recursive: true });
+  if (options.reset) await Promise.all(['', '-wal', '-shm'].map((suffix) => rm(`${dbFile}${suffix}`, { force: true })));
+  const staticDir = resolve(options.staticDir ?? DEFAULT_STATIC_DIR);
+
+  const demoText = readFileSync(DEMO_PLAN_FILE, 'utf8');
+  const demoPlan = parsePlanText(demoText);
+  const jiraEmulator = new JiraEmulator(demoJiraDataset(demoPlan));
+  const closers: (() => Promise<void> | void)[] = [];
+  let closing: Promise<void> | undefined;
+  const closeAll = () =>
+    (closing ??= (async () => {
+      for (const close of [...closers].reverse()) await close();
+    })());
+  try {
+    const jiraRunning = await jiraEmulator.start({ port: 0 });
+    closers.push(() => jiraRunning.close());
+    const adoEmulator = await startAdoEmulator({ port: 0, dataset: demoAdoDataset(demoPlan) });
+    closers.push(() => adoEmulator.close());
+    const store = SqliteDocumentStore.open(dbFile);
+    closers.push(() => store.close());
+
+    const source = new RoutingWorkItemSource({
+      jira: new JiraWorkItemSource({ request: fetchJiraRequest(jiraRunning.url, DEMO_VIEWER.jira) }),
+      ado: createNodeAdoSource({ orgUrl: adoEmulator.orgUrl, pat: DEMO_VIEWER.ado.pat, project: ADO_PROJECT }),
+    });
+    const app = createApp({ store, source, ...(options.today ? { today: options.today } : {}) });
+
+    // First start (or after --reset): an empty store gets the demo organisation's plan.
+    const seeded = !(await store.get(C.settings, SETTINGS_ID));
+    if (seeded) await app.call('importPlan', { text: demoText, format: 'yaml' });
+
+    const server = createServer((req, res) => {
+      handle(app, staticDir, req, res).catch((error: unknown) => {
+        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: String(error) } });
+        else res.destroy();
+      });
+    });
+    const host = options.host ?? '127.0.0.1';
+    await new Promise<void>((done, fail) => {
+      server.once('error', fail);
+      server.listen(options.port ?? 4610, host, () => done());
+    });
+    closers.push(
+      () =>
+        new Promise<void>((done, fail) => {
+          server.closeAllConnections();
+          server.close((error) => (error ? fail(error) : done()));
+        }),
+    );
+    const { port } = server.address() as AddressInfo;
+    return {
+      url: `http://${host}:${port}`,
+      dbFile,
+      app,
+      jira: { url: jiraRunning.url, emulator: jiraEmulator },
+      ado: { url: adoEmulator.url, orgUrl: adoEmulator.orgUrl, emulator: adoEmulator },
+      seeded,
+      close: closeAll,
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+async function handle(app: App, staticDir: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://workbench');
+  const api = /^\/api\/([^/]+)$/.exec(url.pathname);
+  if (api) {
+    if (req.method !== 'POST') {
+      res.setHeader('allow', 'POST');
+      sendJson(res, 405, { ok: false, error: { code: 'invalid-input', message: `use POST for ${url.pathname}` } });
+      return;
+    }
+    const payload = await readJson(req);
+    if (!payload.ok) {
+      sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: payload.message } });
+      return;
+    }
+    const envelope = await app.handle(decodeURIComponent(api[1] as string), payload.value);
+    sendJson(res, envelope.ok ? 200 : HTTP_STATUS[envelope.error.code], envelope);
+    return;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const file = await readStatic(staticDir, url.pathname);
+  if (!file) {
+    const missingBuild = url.pathname === '/' ? ` The pages are not built yet: run "npm run build:ui" (or "npm start").` : '';
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`Not found: ${url.pathname}.${missingBuild}\n`);
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': file.type,
+    'content-length': file.body.length,
+    'cache-control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+  });
+  res.end(req.method === 'HEAD' ? undefined : file.body);
+}
+
+async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) return { ok: false, message: `the request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB` };
+    chunks.push(buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, message: `the request body is not JSON: ${(error as Error).message}` };
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  res.end(text);
+}
