@@ -88,7 +88,9 @@ export class AdoWorkItemSource implements WorkItemSource {
     const parents = await this.walk(ids);
     const read = await this.readItems([...ids, ...parents.keys()]);
     const roots = collect(ids, read, invalid);
-    return { items: [...roots.items, ...descendantsInOrder(parents, read)], missing: roots.missing };
+    const linked = new Set(ids);
+    const below = descendantsInOrder(parents, read).filter((d) => !linked.has(Number(d.ref.slice('ado:'.length))));
+    return { items: [...roots.items, ...below], missing: roots.missing };
   }
 
   /** A number is an id and matches exactly; other text is a title search in the project. */
@@ -110,19 +112,22 @@ export class AdoWorkItemSource implements WorkItemSource {
     return ids.flatMap((id) => read.get(id) ?? []);
   }
 
-  /** Child → parent for every descendant of `roots`, level by level (breadth first). */
+  /**
+   * Child → parent for every descendant of `roots`, level by level (breadth first). A root that is
+   * also below another root is a descendant too; no item's children are asked for twice.
+   */
   private async walk(roots: readonly number[]): Promise<Map<number, number>> {
     const parents = new Map<number, number>();
-    const seen = new Set(roots);
+    const asked = new Set(roots);
     let level = unique(roots);
     while (level.length > 0) {
       const links = (await Promise.all(chunkForLinkQueries(level).map((chunk) => this.childLinks(chunk)))).flat();
       const next: number[] = [];
       for (const [parent, child] of links) {
-        // `seen` also guards against a corrupt hierarchy looping back on itself.
-        if (seen.has(child)) continue;
-        seen.add(child);
-        parents.set(child, parent);
+        if (!parents.has(child)) parents.set(child, parent);
+        // `asked` also guards against a corrupt hierarchy looping back on itself.
+        if (asked.has(child)) continue;
+        asked.add(child);
         next.push(child);
       }
       level = next;

@@ -1,7 +1,7 @@
 // Status of a work item from its state, through the state category its type declares
 // (`GET {org}/{project}/_apis/wit/workitemtypes/{type}/states`). One request per project and type,
 // cached for the life of the source: a process change is rare, and a state the cache does not know
-// triggers one fresh read before giving up.
+// triggers one fresh read of that type (once per source) before giving up.
 import type { WorkItemStatus } from '../../core/model/work-item';
 import { statusOfCategory } from './state-category';
 import { AdoHttpError } from './wit-client';
@@ -11,6 +11,7 @@ type Categories = Map<string, string>;
 
 export class TypeStates {
   private readonly cache = new Map<string, Promise<Categories>>();
+  private readonly refreshed = new Set<string>();
 
   constructor(private readonly fetchStates: (project: string, type: string) => Promise<WorkItemStateColor[]>) {}
 
@@ -23,7 +24,8 @@ export class TypeStates {
     const key = `${project.toLowerCase()}\u0000${type.toLowerCase()}`;
     const wasCached = this.cache.has(key);
     let category = (await this.categories(key, project, type)).get(state.toLowerCase());
-    if (category === undefined && wasCached) {
+    if (category === undefined && wasCached && !this.refreshed.has(key)) {
+      this.refreshed.add(key);
       this.cache.delete(key);
       category = (await this.categories(key, project, type)).get(state.toLowerCase());
     }

@@ -30,6 +30,8 @@ export interface LoggedRequest {
   query: Record<string, string>;
   /** From the `api-version` query parameter or the Accept header. */
   apiVersion?: string;
+  /** The Accept header as sent (clients put the api-version there). */
+  accept?: string;
   /** The user the token identified. */
   user?: string;
   /** Parsed JSON request body, when there was one. */
@@ -61,6 +63,8 @@ export interface AdoEmulator {
   clearRequests(): void;
   /** The next `count` matching requests are answered 429 (or `status`) with `Retry-After`. */
   failNext(count: number, options?: FaultOptions): void;
+  /** Drops every queued fault. */
+  clearFaults(): void;
   close(): Promise<void>;
 }
 
@@ -129,6 +133,7 @@ export async function startAdoEmulator(options: AdoEmulatorOptions = {}): Promis
     failNext(count, fault = {}) {
       faults.push({ remaining: count, status: fault.status ?? 429, retryAfterSeconds: fault.retryAfterSeconds ?? 1, match: fault.match });
     },
+    clearFaults: () => void faults.splice(0),
     close: () =>
       new Promise((resolve, reject) => {
         server.close((e) => (e ? reject(e) : resolve()));
@@ -280,6 +285,7 @@ export async function startAdoEmulator(options: AdoEmulatorOptions = {}): Promis
       path: url.pathname,
       query,
       ...(apiVersion ? { apiVersion } : {}),
+      ...(req.headers.accept ? { accept: req.headers.accept } : {}),
       ...(user ? { user: user.name } : {}),
       ...(body !== undefined ? { body } : {}),
       status: reply.status,
