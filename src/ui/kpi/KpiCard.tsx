@@ -14,11 +14,8 @@ export function KpiCard({ kpi, onFocused }: { kpi: Kpi; onFocused: (message: str
   const id = useId();
   const [focusing, setFocusing] = useState(false);
   const tone = healthTone(kpi.health);
-  // KpiReport.source ('kpi' | 'kr') and the readout's source text share one field name in the
-  // API types; read both meanings defensively until the contract separates them.
-  const rawSource: string = kpi.source;
-  const fromKr = rawSource === 'kr';
-  const where = rawSource !== 'kr' && rawSource !== 'kpi' ? rawSource : undefined;
+  const fromKr = kpi.source === 'kr';
+  const where = kpi.dataSource;
   const better = kpi.direction === 'down' ? 'lower is better' : kpi.direction === 'up' ? 'higher is better' : undefined;
   return (
     <article className={`h-card h-kpi h-kpi-${tone}`} aria-labelledby={`${id}-title`} data-kpi={kpi.id} data-health={kpi.health}>
