@@ -31,6 +31,8 @@ export class EmulatedOrg {
   private readonly users: DatasetUser[];
   private readonly types: Map<string, DatasetType>;
   private readonly items = new Map<number, StoredWorkItem>();
+  /** Parent id → child ids, built on first use and dropped on every change. */
+  private childIndex: Map<number, number[]> | undefined;
   private clock: number;
 
   constructor(dataset: AdoDataset, now: Date = new Date('2024-07-01T08:00:00Z')) {
@@ -87,7 +89,20 @@ export class EmulatedOrg {
 
   /** Children of `id` that `user` may see, in id order. */
   visibleChildren(user: DatasetUser, id: number): StoredWorkItem[] {
-    return [...this.items.values()].filter((i) => i.parentId === id && this.canSee(user, i)).sort((a, b) => a.id - b.id);
+    if (!this.childIndex) {
+      const index = new Map<number, number[]>();
+      for (const item of this.items.values()) {
+        if (item.parentId === undefined) continue;
+        const siblings = index.get(item.parentId);
+        if (siblings) siblings.push(item.id);
+        else index.set(item.parentId, [item.id]);
+      }
+      this.childIndex = index;
+    }
+    return (this.childIndex.get(id) ?? [])
+      .map((c) => this.items.get(c) as StoredWorkItem)
+      .filter((i) => this.canSee(user, i))
+      .sort((a, b) => a.id - b.id);
   }
 
   // ---- mutations (tests and the workbench) ----
@@ -102,6 +117,7 @@ export class EmulatedOrg {
     this.check(item);
     const stamp = this.tick();
     this.items.set(item.id, { ...structuredClone(item), rev: 1, createdDate: stamp, changedDate: stamp });
+    this.childIndex = undefined;
   }
 
   /** Changes fields of an item; `parentId: undefined` in the patch removes the parent. */
@@ -114,11 +130,13 @@ export class EmulatedOrg {
     }
     this.check(next);
     this.items.set(id, { ...next, rev: current.rev + 1, changedDate: this.tick() });
+    this.childIndex = undefined;
   }
 
   /** Deletes an item; its children lose their parent, as when a parent is deleted in the service. */
   remove(id: number): void {
     if (!this.items.delete(id)) throw new Error(`work item ${id} does not exist`);
+    this.childIndex = undefined;
     for (const child of this.items.values()) {
       if (child.parentId === id) {
         delete child.parentId;
