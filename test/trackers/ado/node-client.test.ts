@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AdoWorkItemSource } from '../../../src/trackers/ado/ado-work-item-source';
 import { createNodeAdoSource } from '../../../src/trackers/ado/node-wit-client';
 import { AdoRateLimitError } from '../../../src/trackers/ado/rate-limit-retry';
+import { AdoHttpError } from '../../../src/trackers/ado/wit-client';
 import { startAdoEmulator, type AdoEmulator } from '../../../src/workbench/emulators/ado/server';
 import { fabrikam, generatedTree } from '../../workbench/emulators/ado/fixture-dataset';
 
@@ -149,6 +150,18 @@ describe('search', () => {
       emu.org.update(5, { title: 'Custom state story' });
       emu.org.update(3, { title: 'Proposed story' });
     }
+  });
+});
+
+describe('failures the user must act on', () => {
+  it('reports a token the organization does not know (401) with the service\'s message', async () => {
+    const error = await as('expired-token').getItems(['ado:1']).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AdoHttpError);
+    expect(error).toMatchObject({ status: 401, message: expect.stringMatching(/^TF400813/) as unknown });
+  });
+
+  it('reports a project that does not exist (the library answers a 404 with no result)', async () => {
+    await expect(as('ana-token', emu, 'Nope').search('story', 5)).rejects.toThrow(/no project Nope/);
   });
 });
 
