@@ -1,6 +1,7 @@
 // Evaluates a few objectives with their scopes read live, and records the progress points of
 // their KRs when the evaluation is for today (a view of the past must not rewrite history).
 import type { IsoDate } from '../core/model/dates';
+import type { WorkItem } from '../core/model/work-item';
 import type { KeyResultReport, ObjectiveReport } from '../core/report/types';
 import type { AppContext } from './context';
 import { evaluateLive, type LiveEvaluation } from './live-scope';
@@ -12,9 +13,11 @@ export async function evaluateObjectives(
   reader: PlanReader,
   objectiveIds: Iterable<string>,
   at: IsoDate,
+  /** Items already read in this call, reused instead of read again. */
+  known: readonly WorkItem[] = [],
 ): Promise<LiveEvaluation> {
   const plan = await reader.partialPlan(objectiveIds);
-  const evaluation = await evaluateLive(ctx.source, plan, at);
+  const evaluation = await evaluateLive(ctx.source, plan, at, known);
   if (at === ctx.today()) await recordSnapshots(ctx.store, evaluation.report.keyResults, at);
   return evaluation;
 }

@@ -47,7 +47,7 @@ export const getPanel: UseCase<'getPanel'> = {
     const involved = new Set([...chains.values()].flat().map((s) => s.objective));
     if (involved.size === 0) return { item, ancestors, keyResults: [], at: day };
 
-    const evaluation = await evaluateObjectives(ctx, reader, involved, day);
+    const evaluation = await evaluateObjectives(ctx, reader, involved, day, path);
     const teamNames = new Map((await reader.teams()).map((t) => [t.id, t.name]));
     const parents = new Map(evaluation.scope.items.map((i) => [i.ref, i.parent]));
     parents.set(item.ref, item.parent);

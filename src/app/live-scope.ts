@@ -20,7 +20,7 @@ export interface LiveScope {
  * of effort KRs (outcome KR links are shown, never counted: SPEC §1), and only through visible
  * parents, so an item hidden from the viewer never enters a scope.
  */
-export async function fetchScope(source: WorkItemSource, plan: Plan): Promise<LiveScope> {
+export async function fetchScope(source: WorkItemSource, plan: Plan, known: readonly WorkItem[] = []): Promise<LiveScope> {
   const all = new Set<WorkItemRef>();
   const effort = new Set<WorkItemRef>();
   for (const o of plan.objectives) {
@@ -32,7 +32,13 @@ export async function fetchScope(source: WorkItemSource, plan: Plan): Promise<Li
     }
   }
   if (all.size === 0) return { items: [], missing: [] };
-  const { items, missing } = await source.getItems([...all]);
+  // Items this request already read (the panel's item and its ancestors) are not read again.
+  const knownByRef = new Map(known.map((i) => [i.ref, i]));
+  const reused = [...all].flatMap((ref) => knownByRef.get(ref) ?? []);
+  const toRead = [...all].filter((ref) => !knownByRef.has(ref));
+  const read = toRead.length ? await source.getItems(toRead) : { items: [], missing: [] };
+  const items = [...reused, ...read.items];
+  const { missing } = read;
   const roots = items.filter((i) => effort.has(i.ref)).map((i) => i.ref);
   const descendants = roots.length ? await source.getDescendants(roots) : [];
   const byRef = new Map<WorkItemRef, WorkItem>();
@@ -47,8 +53,8 @@ export interface LiveEvaluation {
   scope: LiveScope;
 }
 
-export async function evaluateLive(source: WorkItemSource, plan: Plan, at: IsoDate): Promise<LiveEvaluation> {
-  const scope = await fetchScope(source, plan);
+export async function evaluateLive(source: WorkItemSource, plan: Plan, at: IsoDate, known: readonly WorkItem[] = []): Promise<LiveEvaluation> {
+  const scope = await fetchScope(source, plan, known);
   const live: Plan = { ...plan, workItems: scope.items };
   return { report: evaluate(live, at), plan: live, scope };
 }

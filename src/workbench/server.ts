@@ -16,7 +16,7 @@ import type { IsoDate } from '../core/model/dates';
 import { parsePlanText } from '../core/plan/parse';
 import { SqliteDocumentStore } from '../stores/sqlite-document-store';
 import { createNodeAdoSource } from '../trackers/ado/node-wit-client';
-import { fetchJiraRequest, JiraWorkItemSource } from '../trackers/jira';
+import { discoverStoryPointFields, fetchJiraRequest, JiraWorkItemSource } from '../trackers/jira';
 import { ADO_PROJECT, DEMO_VIEWER, demoAdoDataset, demoJiraDataset } from './demo-trackers';
 import { startAdoEmulator, type AdoEmulator } from './emulators/ado/server';
 import { JiraEmulator } from './emulators/jira';
@@ -77,8 +77,11 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
     const store = SqliteDocumentStore.open(dbFile);
     closers.push(() => store.close());
 
+    const jiraRequest = fetchJiraRequest(jiraRunning.url, DEMO_VIEWER.jira);
+    // As on a real site: story point field ids differ per site, so they are looked up by name.
+    const storyPointFields = await discoverStoryPointFields(jiraRequest);
     const source = new RoutingWorkItemSource({
-      jira: new JiraWorkItemSource({ request: fetchJiraRequest(jiraRunning.url, DEMO_VIEWER.jira) }),
+      jira: new JiraWorkItemSource({ request: jiraRequest, storyPointFields }),
       ado: createNodeAdoSource({ orgUrl: adoEmulator.orgUrl, pat: DEMO_VIEWER.ado.pat, project: ADO_PROJECT }),
     });
     const app = createApp({ store, source, ...(options.today ? { today: options.today } : {}) });

@@ -139,7 +139,12 @@ describe('getPanel', () => {
     h.source.calls.getItems = 0;
     h.source.calls.getDescendants = 0;
     await h.call('getPanel', { ref: 'jira:CS-5' });
-    // The item, its two ancestors (CS-3, CS-1), then all links at once; descendants once.
+    // The item, its two ancestors (CS-3, CS-1), then the links not read yet (ado:101) at
+    // once; descendants once.
     expect(h.source.calls).toMatchObject({ getItems: 4, getDescendants: 1 });
+    h.source.calls.getItems = 0;
+    await h.call('getPanel', { ref: 'jira:CS-20' });
+    // KR-SAVE-FLOW's only link is the item itself; the chain's objectives need their links.
+    expect(h.source.calls.getItems).toBe(2);
   });
 });
