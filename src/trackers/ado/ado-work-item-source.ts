@@ -88,9 +88,10 @@ export class AdoWorkItemSource implements WorkItemSource {
     const parents = await this.walk(ids);
     const read = await this.readItems([...ids, ...parents.keys()]);
     const roots = collect(ids, read, invalid);
+    // A linked item that also lies below another linked item is listed once, among the roots.
     const linked = new Set(ids);
-    const below = descendantsInOrder(parents, read).filter((d) => !linked.has(Number(d.ref.slice('ado:'.length))));
-    return { items: [...roots.items, ...below], missing: roots.missing };
+    const below = new Map([...parents].filter(([child]) => !linked.has(child)));
+    return { items: [...roots.items, ...descendantsInOrder(below, read)], missing: roots.missing };
   }
 
   /** A number is an id and matches exactly; other text is a title search in the project. */
