@@ -91,6 +91,19 @@ describe('SPEC §6 mapping through azure-devops-node-api', () => {
     expect(source.requests.batch).toBe(1);
   });
 
+  it('getScope lists linked items and their descendants each once, linked ones first', async () => {
+    const source = as('ana-token');
+    const scope = await source.getScope(['ado:2', 'ado:1', 'ado:404']);
+    expect(scope.missing).toEqual(['ado:404']);
+    expect(scope.items.slice(0, 2).map((i) => [i.ref, i.parent])).toEqual([
+      ['ado:2', 'ado:1'],
+      ['ado:1', undefined],
+    ]);
+    expect(scope.items).toHaveLength(13);
+    expect(new Set(scope.items.map((i) => i.ref)).size).toBe(13);
+    expect(source.requests.batch).toBe(1);
+  });
+
   it('reads the parent of a linked item itself (the panel needs it for the chain upwards)', async () => {
     expect((await as('ana-token').getItems(['ado:9'])).items[0]?.parent).toBe('ado:4');
   });
