@@ -20,23 +20,56 @@ function samePoint(a: SnapshotPoint, b: SnapshotPoint): boolean {
   return a.progress === b.progress && a.done === b.done && a.total === b.total && a.value === b.value;
 }
 
-/** Records today's point for each KR whose numbers changed. Never fails the caller's request. */
+/** KRs written per batch: small enough for any store's transaction, large enough to be quick. */
+const CHUNK = 100;
+/** Beyond this many KRs, one listing of every head is cheaper than one read per KR. */
+const LIST_HEADS_FROM = 20;
+
+/**
+ * Records today's point for each KR whose numbers changed. Points of a board-sized evaluation
+ * are written in a few batches rather than one write per KR; a conflict (someone else recorded
+ * the same KR meanwhile) is retried KR by KR, and a KR that still conflicts keeps theirs.
+ */
 export async function recordSnapshots(store: DocumentStore, krs: readonly KeyResultReport[], at: IsoDate): Promise<void> {
-  await Promise.all(krs.map((kr) => recordOne(store, kr.id, pointOf(kr, at))));
+  const heads = await readHeads(store, krs.map((k) => k.id));
+  const changed = krs.map((kr) => ({ kr: kr.id, point: pointOf(kr, at), head: heads.get(kr.id) })).filter((c) => !(c.head && samePoint(c.head.value, c.point)));
+  for (let i = 0; i < changed.length; i += CHUNK) {
+    const chunk = changed.slice(i, i + CHUNK);
+    const ops = (await Promise.all(chunk.map((c) => opsFor(store, c.kr, c.point, c.head)))).flat();
+    try {
+      await store.batch(ops);
+    } catch (e) {
+      if (!(e instanceof ConflictError)) throw e;
+      for (const c of chunk) await recordOne(store, c.kr, c.point);
+    }
+  }
+}
+
+async function readHeads(store: DocumentStore, ids: readonly string[]): Promise<Map<string, StoredDoc<SnapshotDoc>>> {
+  if (ids.length > LIST_HEADS_FROM) {
+    const wanted = new Set(ids);
+    return new Map((await listAll<SnapshotDoc>(store, C.snapshotHeads)).filter((d) => wanted.has(d.id)).map((d) => [d.id, d]));
+  }
+  const docs = await Promise.all(ids.map((id) => store.get<SnapshotDoc>(C.snapshotHeads, id)));
+  return new Map(docs.filter((d) => d !== undefined).map((d) => [d.id, d]));
+}
+
+async function opsFor(store: DocumentStore, kr: string, point: SnapshotPoint, head: StoredDoc<SnapshotDoc> | undefined): Promise<WriteOp[]> {
+  const doc: SnapshotDoc = { ...point, kr };
+  const id = snapshotId(kr, point.at);
+  // Same day: the day's point is updated in place.
+  const existing = head?.value.at === point.at ? await store.get<SnapshotDoc>(C.snapshots, id) : undefined;
+  return [
+    { kind: 'put', collection: C.snapshots, id, value: doc, expected: existing?.version ?? null, indexes: { kr } },
+    { kind: 'put', collection: C.snapshotHeads, id: kr, value: doc, expected: head?.version ?? null },
+  ];
 }
 
 async function recordOne(store: DocumentStore, kr: string, point: SnapshotPoint): Promise<void> {
   const head = await store.get<SnapshotDoc>(C.snapshotHeads, kr);
   if (head && samePoint(head.value, point)) return;
-  const doc: SnapshotDoc = { ...point, kr };
-  const id = snapshotId(kr, point.at);
-  const existing: StoredDoc<SnapshotDoc> | undefined = head?.value.at === point.at ? await store.get<SnapshotDoc>(C.snapshots, id) : undefined;
-  const ops: WriteOp[] = [
-    { kind: 'put', collection: C.snapshots, id, value: doc, expected: existing?.version ?? null, indexes: { kr } },
-    { kind: 'put', collection: C.snapshotHeads, id: kr, value: doc, expected: head?.version ?? null },
-  ];
   try {
-    await store.batch(ops);
+    await store.batch(await opsFor(store, kr, point, head));
   } catch (e) {
     // Someone computed the same KR at the same moment and recorded their point: theirs stands.
     if (!(e instanceof ConflictError)) throw e;
