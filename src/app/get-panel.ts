@@ -7,9 +7,10 @@ import type { WorkItem, WorkItemRef } from '../core/model/work-item';
 import type { WorkItemSource } from '../core/ports/work-item-source';
 import type { KeyResultReport } from '../core/report/types';
 import type { ChainLink, PanelKeyResult } from './api';
-import { evaluateObjectives, keyResultOf, objectiveOf } from './evaluate-objectives';
+import { keyResultOf, objectiveOf } from './evaluate-objectives';
 import type { LiveEvaluation } from './live-scope';
 import { PlanReader, type ChainStep } from './plan-reader';
+import { evaluateObjectivesOrStale } from './stale-evaluation';
 import type { UseCase } from './use-case';
 import { isoDate, ref } from './validate';
 
@@ -47,7 +48,7 @@ export const getPanel: UseCase<'getPanel'> = {
     const involved = new Set([...chains.values()].flat().map((s) => s.objective));
     if (involved.size === 0) return { item, ancestors, keyResults: [], at: day };
 
-    const evaluation = await evaluateObjectives(ctx, reader, involved, day, path);
+    const { evaluation, stale } = await evaluateObjectivesOrStale(ctx, reader, involved, day, path);
     const teamNames = new Map((await reader.teams()).map((t) => [t.id, t.name]));
     const parents = new Map(evaluation.scope.items.map((i) => [i.ref, i.parent]));
     parents.set(item.ref, item.parent);
@@ -61,7 +62,8 @@ export const getPanel: UseCase<'getPanel'> = {
         chain: (chains.get(objectiveId) ?? []).map((step) => chainLink(step, evaluation, teamNames)),
         via: via.get(kr) as WorkItemRef,
       };
-      const contribution = contributionOf(report, item.ref, parents);
+      // A stale report has no units to find this item's share in.
+      const contribution = stale ? undefined : contributionOf(report, item.ref, parents);
       if (contribution) entry.contribution = contribution;
       keyResults.push(entry);
     }
@@ -69,7 +71,7 @@ export const getPanel: UseCase<'getPanel'> = {
     const depth = new Map(path.map((p, i) => [p.ref, i]));
     const order = new Map(evaluation.report.keyResults.map((k, i) => [k.id, i]));
     keyResults.sort((a, b) => (depth.get(a.via) ?? 0) - (depth.get(b.via) ?? 0) || (order.get(a.kr.id) ?? 0) - (order.get(b.kr.id) ?? 0));
-    return { item, ancestors, keyResults, at: day };
+    return { item, ancestors, keyResults, at: day, ...(stale ? { stale: true } : {}) };
   },
 };
 

@@ -10,6 +10,8 @@ export class FakeWorkItemSource implements WorkItemSource {
   readonly calls = { getItems: 0, getDescendants: 0, search: 0 };
   /** When set, every call throws it (a tracker answering 429, a network failure). */
   failure: Error | undefined;
+  /** When set, only descendant reads throw it (the item itself was read in time). */
+  descendantsFailure: Error | undefined;
 
   constructor(items: readonly WorkItem[] = [], hidden: readonly WorkItemRef[] = []) {
     for (const item of items) this.items.set(item.ref, item);
@@ -45,7 +47,8 @@ export class FakeWorkItemSource implements WorkItemSource {
 
   getDescendants(refs: readonly WorkItemRef[]): Promise<WorkItem[]> {
     this.calls.getDescendants++;
-    if (this.failure) return Promise.reject(this.failure);
+    const failure = this.failure ?? this.descendantsFailure;
+    if (failure) return Promise.reject(failure);
     const out = new Map<WorkItemRef, WorkItem>();
     let level = new Set(refs);
     while (level.size) {

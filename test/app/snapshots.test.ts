@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { day, generateWorkItem } from '../builders';
+import { createApp } from '../../src/app/create-app';
+import { listAll } from '../../src/app/list-all';
+import { ConflictError } from '../../src/core/model/errors';
+import type { DocumentStore } from '../../src/core/ports/document-store';
+import { MemoryDocumentStore } from '../../src/stores/memory-document-store';
+import { day, generateObjective, generateOutcomeKeyResult, generatePlan, generateWorkItem } from '../builders';
+import { FakeWorkItemSource } from './fake-work-item-source';
 import { harness } from './harness';
 
 describe('progress snapshots (burn-up chart)', () => {
@@ -62,5 +68,44 @@ describe('progress snapshots (burn-up chart)', () => {
       ['2026-11-15', 2, 4],
       ['2026-11-16', 4, 8],
     ]);
+  });
+});
+
+describe('snapshots of a board-sized evaluation', () => {
+  it('records every KR in batches and retries KR by KR after a conflict', async () => {
+    const objectives = Array.from({ length: 70 }, (_, o) =>
+      generateObjective({
+        id: `O${o}`,
+        keyResults: [generateOutcomeKeyResult({ id: `K${o}a` }), generateOutcomeKeyResult({ id: `K${o}b`, checkIns: [{ at: day('2026-11-01'), value: 74 }] })],
+      }),
+    );
+    const inner = new MemoryDocumentStore({ maxPageSize: 20 });
+    let batches = 0;
+    let failNextBatch = false;
+    const store: DocumentStore = {
+      get: (c, id) => inner.get(c, id),
+      list: (c, q) => inner.list(c, q),
+      put: (c, id, v, o) => inner.put(c, id, v, o),
+      delete: (c, id, e) => inner.delete(c, id, e),
+      batch: (ops) => {
+        batches++;
+        if (failNextBatch) {
+          failNextBatch = false;
+          return Promise.reject(new ConflictError('snapshots', 'x'));
+        }
+        return inner.batch(ops);
+      },
+    };
+    const app = createApp({ store, source: new FakeWorkItemSource(), today: () => day('2026-11-15') });
+    await app.call('importPlan', { text: JSON.stringify(generatePlan({ objectives, kpis: [] })) });
+    batches = 0;
+    failNextBatch = true;
+    await app.call('getBoard', {});
+    // 140 KRs: two chunks of at most 100; the first fails and is redone KR by KR (100 batches).
+    expect(batches).toBe(2 + 100);
+    expect(await listAll(inner, 'snapshotHeads')).toHaveLength(140);
+    batches = 0;
+    await app.call('getBoard', {});
+    expect(batches).toBe(0); // nothing changed: nothing written
   });
 });
