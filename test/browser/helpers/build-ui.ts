@@ -45,7 +45,8 @@ export async function ensureUiBuilt(): Promise<void> {
   await withLock(() => {
     if (upToDate()) return;
     const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-    const result = spawnSync(process.execPath, [vite, 'build'], { cwd: ROOT, encoding: 'utf8' });
+    // vitest runs with NODE_ENV=test, which would make Vite bundle React's development build.
+    const result = spawnSync(process.execPath, [vite, 'build'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
     if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
   });
 }
