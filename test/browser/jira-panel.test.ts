@@ -7,7 +7,7 @@ import type { KeyResultReport } from '../../src/core/report/types';
 import { percentNumber } from '../../src/ui/format/numbers';
 import { launchChromium } from './helpers/browser';
 import { panelSettled, progressOf, tabTo } from './helpers/dom';
-import { readyAfterNavigation, recordTiming } from './helpers/timings';
+import { apiAnswered, readyAfterNavigation, recordTiming } from './helpers/timings';
 import { startTestWorkbench, type TestWorkbench } from './helpers/workbench';
 
 let t: TestWorkbench;
@@ -38,7 +38,10 @@ describe('Jira issue panel (journey a)', () => {
     recordTiming('panel ready after navigation, first load (Jira frame, jira:CS-1)', await readyAfterNavigation(page, 'panel'));
     // Once more, as a user moving between issues meets it: browser and server warmed up.
     await page.goto(`${t.url}/jira/browse/CS-1`);
-    recordTiming('panel ready after navigation, next load (Jira frame, jira:CS-1)', await readyAfterNavigation(page, 'panel'));
+    const nextLoad = await readyAfterNavigation(page, 'panel');
+    recordTiming('panel ready after navigation, next load (Jira frame, jira:CS-1)', nextLoad);
+    const answered = await apiAnswered(page, 'getPanel');
+    if (answered !== undefined) recordTiming('  of which until the getPanel answer arrived', answered);
     const panel = await panelSettled(page);
     const expected = await t.api('getPanel', { ref: 'jira:CS-1' });
     expect(expected.keyResults.length).toBeGreaterThan(0);
@@ -145,6 +148,46 @@ describe('Jira issue panel (journey a)', () => {
     const bar = await progressOf(card.getByRole('progressbar', { name: 'KR-FCR progress' }));
     expect(bar.now).toBe(percentNumber(after.kr.progress));
     expect(after.kr.progress).not.toBe(before.kr.progress);
+    await page.close();
+  });
+
+  it('shows user-written text as text: a check-in note with markup is never run', async () => {
+    const page = await open('/board?text=first-contact');
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    const detail = await t.api('getKeyResult', { kr: 'KR-FCR' });
+    await page.locator(`li[data-objective="${detail.objective.id}"] > .h-row button`).first().click();
+    await page.getByRole('button', { name: /Details of KR-FCR/ }).click();
+    const details = page.locator('[data-kr-details="KR-FCR"]');
+    await details.getByText('new <script>alert(1)</script> macros', { exact: false }).waitFor();
+    expect(await details.locator('script').count()).toBe(0);
+    expect(dialogs).toBe(0);
+    await page.close();
+  });
+
+  it('on a conflict, says someone else changed it and shows their change without a manual reload', async () => {
+    const page = await open('/jira/browse/CS-41');
+    const panel = await panelSettled(page);
+    expect(await panel.locator('article').count()).toBe(0);
+    // Someone else links the item meanwhile; our own link attempt then meets a conflict answer.
+    await t.api('linkWorkItem', { kr: 'KR-CRM', ref: 'jira:CS-41' });
+    await page.route('**/api/linkWorkItem', (route) =>
+      route.fulfill({
+        status: 409,
+        contentType: 'application/json',
+        body: JSON.stringify({ ok: false, error: { code: 'conflict', message: 'key result KR-SUCCESS-PLANS was changed by someone else' } }),
+      }),
+    );
+    await panel.getByRole('combobox', { name: 'Link to a key result' }).fill('success plans');
+    await page.getByRole('option', { name: /KR-SUCCESS-PLANS/ }).click();
+    const alert = panel.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Someone else changed this');
+    await panel.locator('article[data-kr="KR-CRM"]').waitFor();
+    expect(await panel.locator('article[data-kr="KR-SUCCESS-PLANS"]').count()).toBe(0);
     await page.close();
   });
 });

@@ -18,3 +18,11 @@ export function recordTiming(label: string, ms: number, extra: Record<string, un
   mkdirSync(dir, { recursive: true });
   appendFileSync(join(dir, 'browser-timings.jsonl'), `${JSON.stringify({ label, ms: Math.round(ms), at: new Date().toISOString(), ...extra })}\n`);
 }
+
+/** When the answer of `POST /api/<name>` finished arriving, from navigation start (Resource Timing). */
+export async function apiAnswered(page: Page, name: string): Promise<number | undefined> {
+  return page.evaluate((n) => {
+    const entry = performance.getEntriesByType('resource').find((e) => e.name.endsWith(`/api/${n}`)) as PerformanceResourceTiming | undefined;
+    return entry ? entry.responseEnd : undefined;
+  }, name);
+}
