@@ -1,6 +1,7 @@
 // Plan → text. Lossless: parsePlanText(exportPlan(p, f)) deep-equals p for both formats.
-// Keys come out in the SPEC's order, and dates are quoted in YAML so that any reader, 1.1 or
-// 1.2, gives back the same string.
+// Keys come out in the SPEC's order. YAML is written for both readers: any string that a 1.2
+// reader (ours: `0o17` is an int) or a 1.1 reader (dates, `yes`, `on`) would take for something
+// else is quoted, so every reader gives back the same string.
 import { stringify } from 'yaml';
 import type { Plan } from '../model/plan';
 import type { PlanFormat } from './parse';
@@ -8,7 +9,7 @@ import type { PlanFormat } from './parse';
 export function exportPlan(plan: Plan, format: PlanFormat): string {
   const clean = withoutUndefined(plan);
   if (format === 'json') return `${JSON.stringify(clean, null, 2)}\n`;
-  return stringify(clean, { version: '1.1', lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
+  return stringify(clean, { compat: 'yaml-1.1', lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
 }
 
 /** Drops undefined fields (JSON omits them; YAML would write `null`, which reads back differently). */
