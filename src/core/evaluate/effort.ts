@@ -14,68 +14,74 @@ export interface EffortRollup {
   detail: EffortDetail;
 }
 
-interface Visit {
-  item: WorkItem;
-  /** The nearest in-scope ancestor-or-self that is done. */
-  closedBy: WorkItemRef | undefined;
-}
+const NO_CHILDREN: readonly WorkItem[] = [];
 
 export function rollupEffort(kr: Pick<EffortKeyResult, 'links' | 'weighting'>, index: WorkItemIndex): EffortRollup {
-  const links = [...new Set(kr.links ?? [])];
   const linked = new Set<WorkItemRef>();
-  const unknownLinks: WorkItemRef[] = [];
-  for (const ref of links) {
-    if (index.get(ref)) linked.add(ref);
-    else unknownLinks.push(ref);
+  const unknownLinks = new Set<WorkItemRef>();
+  for (const ref of kr.links ?? []) {
+    if (index.byRef.has(ref)) linked.add(ref);
+    else unknownLinks.add(ref);
   }
 
   // Roots: linked items with no linked ancestor. Their subtrees are disjoint (one parent each)
   // and together are the whole scope, so no item is visited twice however it was reached.
   const roots = [...linked].filter((ref) => !hasLinkedAncestor(ref, linked, index));
 
+  // Depth-first with two parallel stacks (no object per visit: scopes reach 100k+ items).
+  const items: WorkItem[] = roots.map((ref) => index.byRef.get(ref) as WorkItem);
+  // For each stacked item: the nearest done ancestor in scope, which is what closes it (rule 3).
+  const closers: (WorkItemRef | undefined)[] = roots.map(() => undefined);
   const cancelled: WorkItemRef[] = [];
-  const found: { item: WorkItem; closedBy: WorkItemRef | undefined }[] = [];
-  const stack: Visit[] = roots.map((ref) => {
-    const item = index.get(ref) as WorkItem;
-    return { item, closedBy: undefined };
-  });
-  while (stack.length) {
-    const { item, closedBy: inherited } = stack.pop() as Visit;
+  const units: UnitReport[] = [];
+  while (items.length) {
+    const item = items.pop() as WorkItem;
+    const inherited = closers.pop();
     if (item.status === 'cancelled') {
       cancelled.push(item.ref); // rule 2: its subtree is never visited
       continue;
     }
-    const closedBy = inherited ?? (item.status === 'done' ? item.ref : undefined);
+    const ownDone = item.status === 'done';
+    const nearestDone = ownDone ? item.ref : inherited;
     let remainingChildren = 0;
-    for (const child of index.children(item.ref)) {
+    for (const child of index.children.get(item.ref) ?? NO_CHILDREN) {
       if (child.status !== 'cancelled') remainingChildren++;
-      stack.push({ item: child, closedBy });
+      items.push(child);
+      closers.push(nearestDone);
     }
-    if (remainingChildren === 0) found.push({ item, closedBy }); // rule 4: a leaf of what remains
+    if (remainingChildren > 0) continue;
+    // Rule 4: a leaf of what remains. Every unit has the same shape (one hidden class); weights
+    // are filled in below, once the mean estimate is known.
+    units.push({
+      ref: item.ref,
+      title: item.title,
+      status: item.status,
+      done: nearestDone !== undefined,
+      // Done in its own right names no closer; otherwise the nearest done ancestor closed it.
+      closedBy: ownDone ? undefined : inherited,
+      weight: 1,
+      estimated: undefined,
+    });
   }
+  units.sort((a, b) => compareRefs(a.ref, b.ref));
 
-  found.sort((a, b) => compareRefs(a.item.ref, b.item.ref));
-  const weighting = kr.weighting ?? 'count';
-  const fill = weighting === 'estimate' ? meanEstimate(found.map((f) => f.item)) : 1;
-
+  const byEstimate = (kr.weighting ?? 'count') === 'estimate';
   let doneWeight = 0;
   let totalWeight = 0;
   let doneCount = 0;
-  const units: UnitReport[] = found.map(({ item, closedBy }) => {
-    const own = weighting === 'estimate' ? item.estimate : 1;
-    const weight = own ?? fill;
-    const done = closedBy !== undefined;
-    totalWeight += weight;
-    if (done) {
-      doneWeight += weight;
+  const fill = byEstimate ? meanEstimate(units, index) : 1;
+  for (const unit of units) {
+    if (byEstimate) {
+      const own = (index.byRef.get(unit.ref) as WorkItem).estimate;
+      unit.weight = own ?? fill;
+      if (own === undefined) unit.estimated = true;
+    }
+    totalWeight += unit.weight;
+    if (unit.done) {
+      doneWeight += unit.weight;
       doneCount++;
     }
-    const unit: UnitReport = { ref: item.ref, status: item.status, done, weight };
-    if (item.title !== undefined) unit.title = item.title;
-    if (done && closedBy !== item.ref) unit.closedBy = closedBy;
-    if (own === undefined) unit.estimated = true;
-    return unit;
-  });
+  }
 
   const progress = totalWeight > 0 ? Math.min(1, Math.max(0, doneWeight / totalWeight)) : 0;
   return {
@@ -84,7 +90,7 @@ export function rollupEffort(kr: Pick<EffortKeyResult, 'links' | 'weighting'>, i
     detail: {
       units,
       cancelled: cancelled.sort(compareRefs),
-      unknownLinks: unknownLinks.sort(compareRefs),
+      unknownLinks: [...unknownLinks].sort(compareRefs),
       doneWeight,
       totalWeight,
     },
@@ -93,22 +99,23 @@ export function rollupEffort(kr: Pick<EffortKeyResult, 'links' | 'weighting'>, i
 
 function hasLinkedAncestor(ref: WorkItemRef, linked: ReadonlySet<WorkItemRef>, index: WorkItemIndex): boolean {
   const seen = new Set<WorkItemRef>([ref]);
-  let parent = index.get(ref)?.parent;
+  let parent = index.byRef.get(ref)?.parent;
   while (parent !== undefined && !seen.has(parent)) {
     if (linked.has(parent)) return true;
     seen.add(parent);
-    parent = index.get(parent)?.parent;
+    parent = index.byRef.get(parent)?.parent;
   }
   return false;
 }
 
 /** Mean estimate of the units that have one; 1 when none has (rule 5). */
-function meanEstimate(items: readonly WorkItem[]): number {
+function meanEstimate(units: readonly UnitReport[], index: WorkItemIndex): number {
   let sum = 0;
   let n = 0;
-  for (const item of items) {
-    if (item.estimate === undefined) continue;
-    sum += item.estimate;
+  for (const unit of units) {
+    const estimate = index.byRef.get(unit.ref)?.estimate;
+    if (estimate === undefined) continue;
+    sum += estimate;
     n++;
   }
   return n > 0 ? sum / n : 1;

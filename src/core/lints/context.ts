@@ -6,8 +6,8 @@ export interface LintContext {
   plan: Plan;
   effort: ReadonlyMap<string, EffortKeyResultReport>;
   kpis: readonly KpiReport[];
-  /** Refs the plan's work item snapshot knows. */
-  knownRefs: ReadonlySet<string>;
+  /** The plan's work item snapshot by ref. */
+  knownRefs: ReadonlyMap<string, unknown>;
 }
 
 export type LintRule = (ctx: LintContext) => Lint[];

@@ -1,5 +1,6 @@
 // Lints about linked work (SPEC §3).
 import type { Lint } from '../report/types';
+import { compareRefs } from '../evaluate/work-item-index';
 import type { LintRule } from './context';
 
 export const unknownWorkItem: LintRule = ({ plan, knownRefs }) =>
@@ -7,6 +8,7 @@ export const unknownWorkItem: LintRule = ({ plan, knownRefs }) =>
     o.keyResults.flatMap((kr) =>
       [...new Set(kr.links ?? [])]
         .filter((ref) => !knownRefs.has(ref))
+        .sort(compareRefs)
         .map((ref): Lint => ({
           code: 'unknown-work-item',
           severity: 'error',
@@ -17,20 +19,21 @@ export const unknownWorkItem: LintRule = ({ plan, knownRefs }) =>
   );
 
 export const doubleCountedWork: LintRule = ({ effort }) => {
-  const krsOfUnit = new Map<string, string[]>();
+  // Most units belong to one KR: remember the first owner as a plain string and allocate a list
+  // only for the few that are shared (this runs over every unit of every KR).
+  const firstKr = new Map<string, string>();
+  const shared = new Map<string, string[]>();
   for (const kr of effort.values()) {
     for (const unit of kr.explanation.units) {
-      const list = krsOfUnit.get(unit.ref);
-      if (list) list.push(kr.id);
-      else krsOfUnit.set(unit.ref, [kr.id]);
+      const first = firstKr.get(unit.ref);
+      if (first === undefined) firstKr.set(unit.ref, kr.id);
+      else if (first !== kr.id) shared.set(unit.ref, [...(shared.get(unit.ref) ?? [first]), kr.id]);
     }
   }
-  return [...krsOfUnit]
-    .filter(([, krs]) => krs.length > 1)
-    .map(([ref, krs]) => ({
-      code: 'double-counted-work',
-      severity: 'warning',
-      subject: ref,
-      message: `${ref} counts toward ${krs.length} key results (${krs.join(', ')}): the same work inflates each of them; link it to the one it really serves.`,
-    }));
+  return [...shared].map(([ref, krs]) => ({
+    code: 'double-counted-work',
+    severity: 'warning',
+    subject: ref,
+    message: `${ref} counts toward ${krs.length} key results (${krs.join(', ')}): the same work inflates each of them; link it to the one it really serves.`,
+  }));
 };

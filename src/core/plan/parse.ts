@@ -4,6 +4,8 @@ import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { InvalidInputError, type Problem } from '../model/errors';
 import type { Plan } from '../model/plan';
+import type { WorkItem } from '../model/work-item';
+import { allValidWorkItems } from './work-item-fast-path';
 import { closest, referenceProblems } from './references';
 import { planSchema } from './schema';
 
@@ -26,15 +28,29 @@ export function parsePlanText(text: string, format?: PlanFormat): Plan {
 }
 
 export function validatePlan(input: unknown): Plan {
+  // Fast path for the bulk of a large plan: see work-item-fast-path.ts.
+  const items = input !== null && typeof input === 'object' ? (input as { workItems?: unknown }).workItems : undefined;
+  if (allValidWorkItems(items)) {
+    const result = planSchema.safeParse({ ...(input as object), workItems: [] });
+    if (result.success) return checkReferences({ ...result.data, workItems: items.map(copyWorkItem) });
+  }
   const result = planSchema.safeParse(input);
   if (!result.success) {
     const problems = schemaProblems(result.error.issues, input);
     throw new InvalidInputError([...problems, ...bestEffortReferences(input, problems)], 'the plan is invalid');
   }
-  const plan = result.data;
+  return checkReferences(result.data);
+}
+
+function checkReferences(plan: Plan): Plan {
   const problems = referenceProblems(plan);
   if (problems.length) throw new InvalidInputError(problems, 'the plan is invalid');
   return plan;
+}
+
+/** A shallow copy, as zod would make, so the plan never aliases the caller's objects. */
+function copyWorkItem(item: WorkItem): WorkItem {
+  return { ...item };
 }
 
 /**

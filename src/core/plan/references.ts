@@ -82,13 +82,17 @@ export function referenceProblems(plan: Plan): Problem[] {
   // A KR's parent is its objective; an objective's parent is what it aligns to.
   const objIndex = new Map(plan.objectives.map((o, i) => [o.id, i]));
   const alignParent = (id: string) => objectiveOfKr.get(id) ?? plan.objectives[objIndex.get(id) ?? -1]?.aligns ?? undefined;
-  findCycles([...objectiveIds], alignParent, (cycle) => {
+  findCycles([...objectiveIds, ...objectiveOfKr.keys()], alignParent, (cycle) => {
     const first = cycle.find((id) => objIndex.has(id)) as string;
     add(`objectives[${objIndex.get(first)}].aligns`, `alignment forms a cycle: ${cycle.join(' → ')}`);
   });
 
-  findCycles([...refIndex.keys()], (r) => plan.workItems[refIndex.get(r) ?? -1]?.parent, (cycle) =>
-    add(`workItems[${refIndex.get(cycle[0] as string)}].parent`, `work item parents form a cycle: ${cycle.join(' → ')}`));
+  // Work items: positions are already known, so walk the parent array directly (100k+ items).
+  const itemParents = plan.workItems.map((w) => (w.parent === undefined ? -1 : (refIndex.get(w.parent) ?? -1)));
+  walkCycles(itemParents, (cycle) => {
+    const refs = cycle.map((i) => plan.workItems[i]?.ref as string);
+    add(`workItems[${cycle[0]}].parent`, `work item parents form a cycle: ${refs.join(' → ')}`);
+  });
 
   return problems;
 }
@@ -108,22 +112,36 @@ function unknown(what: string, id: string, known: ReadonlySet<string>): string {
   return `unknown ${what} "${id}" (${list})`;
 }
 
-/** Calls `report` once per cycle, with the cycle's nodes in parent order, closed on the first. */
+/** Calls `report` once per cycle of ids, closed on the first (`A → B → A`). */
 function findCycles(nodes: readonly string[], parentOf: (id: string) => string | undefined, report: (cycle: string[]) => void): void {
-  const state = new Map<string, 'visiting' | 'done'>();
-  for (const start of nodes) {
-    const path: string[] = [];
-    let cur: string | undefined = start;
-    while (cur !== undefined && !state.has(cur)) {
-      state.set(cur, 'visiting');
+  const position = new Map<string, number>();
+  nodes.forEach((id, i) => position.set(id, i));
+  const parents = nodes.map((id) => {
+    const p = parentOf(id);
+    return p === undefined ? -1 : (position.get(p) ?? -1);
+  });
+  walkCycles(parents, (cycle) => report(cycle.map((i) => nodes[i] as string)));
+}
+
+/**
+ * Each node has at most one parent (-1: none), so one walk up from every node finds every cycle;
+ * `report` gets each cycle's positions closed on the first. Typed-array state: plans carry 100k+ items.
+ */
+function walkCycles(parents: readonly number[], report: (cycle: number[]) => void): void {
+  const VISITING = 1;
+  const DONE = 2;
+  const state = new Uint8Array(parents.length);
+  const path: number[] = [];
+  for (let start = 0; start < parents.length; start++) {
+    path.length = 0;
+    let cur = start;
+    while (cur !== -1 && state[cur] === 0) {
+      state[cur] = VISITING;
       path.push(cur);
-      cur = parentOf(cur);
+      cur = parents[cur] as number;
     }
-    if (cur !== undefined && state.get(cur) === 'visiting') {
-      const cycle = path.slice(path.indexOf(cur));
-      report([...cycle, cur]);
-    }
-    for (const id of path) state.set(id, 'done');
+    if (cur !== -1 && state[cur] === VISITING) report([...path.slice(path.indexOf(cur)), cur]);
+    for (const i of path) state[i] = DONE;
   }
 }
 

@@ -96,7 +96,7 @@ const kpi = z.strictObject({
   readings: z.array(reading).optional(),
 });
 
-const workItem = z.strictObject({
+export const workItemSchema = z.strictObject({
   ref,
   title: z.string().optional(),
   type: z.string().optional(),
@@ -112,7 +112,7 @@ export const planSchema = z.strictObject({
   teams: z.array(team).default([]),
   objectives: z.array(objective).default([]),
   kpis: z.array(kpi).default([]),
-  workItems: z.array(workItem).default([]),
+  workItems: z.array(workItemSchema).default([]),
 });
 
 // The schema's output must be the core Plan: a compile-time check, no runtime cost.

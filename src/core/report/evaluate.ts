@@ -4,7 +4,7 @@ import { rollupEffort } from '../evaluate/effort';
 import { healthFromStatus, kpiHealth } from '../evaluate/kpi-health';
 import { evaluateOutcome, latestOnOrBefore } from '../evaluate/outcome';
 import { expectedProgress, statusOf } from '../evaluate/status';
-import { indexWorkItems } from '../evaluate/work-item-index';
+import { compareRefs, indexWorkItems } from '../evaluate/work-item-index';
 import type { IsoDate } from '../model/dates';
 import type { Kpi, KeyResult, Objective, Period, Plan } from '../model/plan';
 import { lint } from '../lints';
@@ -44,8 +44,7 @@ export function evaluate(plan: Plan, at: IsoDate): Report {
   }
 
   const kpis = [...plan.kpis.map((k) => kpiReport(k, at, keyResults)), ...keyResults.filter((kr) => kr.kpi).map(krAsKpi(plan, at))];
-  const knownRefs = new Set(plan.workItems.map((w) => w.ref));
-  return { at, objectives, keyResults, kpis, lints: lint({ plan, effort, kpis, knownRefs }) };
+  return { at, objectives, keyResults, kpis, lints: lint({ plan, effort, kpis, knownRefs: index.byRef }) };
 }
 
 interface KrContext {
@@ -64,7 +63,7 @@ export function evaluateKeyResult(kr: KeyResult, objective: Objective, ctx: KrCo
     expected: ctx.expected,
     weight: kr.weight ?? 1,
     kpi: kr.kpi === true,
-    links: [...new Set(kr.links ?? [])],
+    links: [...new Set(kr.links ?? [])].sort(compareRefs),
     ...(kr.owner !== undefined ? { owner: kr.owner } : {}),
   };
   if (kr.type === 'effort') {

@@ -51,15 +51,15 @@ export interface ObjectiveReport {
 /** One unit of an effort KR's scope and how it counted (SPEC §2, "explainable progress"). */
 export interface UnitReport {
   ref: WorkItemRef;
-  title?: string;
+  title: string | undefined;
   status: WorkItemStatus;
   /** Counted done: its own status is done, or a done ancestor closed it. */
   done: boolean;
   /** The done ancestor that closed it, when that is why it counts done. */
-  closedBy?: WorkItemRef;
+  closedBy: WorkItemRef | undefined;
   weight: number;
   /** The weight was filled in with the mean estimate because the item has none. */
-  estimated?: boolean;
+  estimated: true | undefined;
 }
 
 export interface EffortDetail {

@@ -1,0 +1,10 @@
+// `npm run bench`: every performance budget the issues name, measured and printed as JSON.
+// Figures go into the closing notes; budgets are never asserted as timed unit tests.
+import { benchCore } from './core';
+
+const suites: Record<string, () => unknown> = { core: () => benchCore() };
+const only = process.argv.slice(2);
+for (const [name, run] of Object.entries(suites)) {
+  if (only.length && !only.includes(name)) continue;
+  process.stdout.write(`${JSON.stringify({ [name]: await run() }, null, 2)}\n`);
+}
