@@ -3,8 +3,9 @@
 // error statuses it leaves undescribed). IssueBean declares `fields` as a free-form map, so the
 // fields we rely on are checked against their own component schemas as well.
 import { OpenApiContract, assertValid } from './openapi';
+import { contractFile } from './paths';
 
-export const JIRA_OPENAPI_FILE = '/work/shared/contracts/jira-cloud-platform-v3.openapi.json';
+export const JIRA_OPENAPI_FILE = contractFile('jira-cloud-platform-v3.openapi.json');
 
 let contract: OpenApiContract | undefined;
 

@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { JIRA_OPENAPI_FILE } from './jira-contract';
 import { OpenApiContract, assertValid, describeErrors } from './openapi';
+import { contractFile } from './paths';
 
 describe('OpenApiContract on OpenAPI 3 (Jira)', () => {
   const jira = OpenApiContract.load(JIRA_OPENAPI_FILE);
@@ -26,7 +27,7 @@ describe('OpenApiContract on OpenAPI 3 (Jira)', () => {
 });
 
 describe('OpenApiContract on Swagger 2 (Azure DevOps)', () => {
-  const ado = OpenApiContract.load('/work/shared/contracts/ado-wit-7.2.swagger.json');
+  const ado = OpenApiContract.load(contractFile('ado-wit-7.2.swagger.json'));
 
   test('body parameters and definitions', () => {
     const path = '/rain/tea/_apis/wit/workitemsbatch';

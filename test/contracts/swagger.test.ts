@@ -3,10 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SwaggerContract } from './swagger';
+import { contractFile } from './paths';
 
-const contract = SwaggerContract.load('/work/shared/contracts/ado-wit-7.2.swagger.json');
+const contract = SwaggerContract.load(contractFile('ado-wit-7.2.swagger.json'));
 const example = (name: string) =>
-  JSON.parse(readFileSync(`/work/shared/contracts/ado-wit-7.2-examples/${name}`, 'utf8')) as {
+  JSON.parse(readFileSync(contractFile(`ado-wit-7.2-examples/${name}`), 'utf8')) as {
     parameters: { body?: unknown };
     responses: { '200': { body: unknown } };
   };

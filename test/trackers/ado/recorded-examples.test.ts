@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { AdoWorkItemSource } from '../../../src/trackers/ado/ado-work-item-source';
 import type { AdoWitClient } from '../../../src/trackers/ado/wit-client';
 import type { WorkItem, WorkItemLink, WorkItemQueryResult, WorkItemStateColor } from '../../../src/trackers/ado/wit-contracts';
+import { contractFile } from '../../contracts/paths';
 
-const DIR = '/work/shared/contracts/ado-wit-7.2-examples';
+const DIR = contractFile('ado-wit-7.2-examples');
 function recorded<T>(file: string): T {
   return (JSON.parse(readFileSync(`${DIR}/${file}`, 'utf8')) as { responses: { '200': { body: T } } }).responses['200'].body;
 }

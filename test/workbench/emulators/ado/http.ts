@@ -1,7 +1,8 @@
 // Raw HTTP against the emulator, as any client would send it (basic auth with a PAT, api-version).
 import { SwaggerContract } from '../../../contracts/swagger';
+import { contractFile } from '../../../contracts/paths';
 
-export const ADO_CONTRACT_FILE = '/work/shared/contracts/ado-wit-7.2.swagger.json';
+export const ADO_CONTRACT_FILE = contractFile('ado-wit-7.2.swagger.json');
 
 let contract: SwaggerContract | undefined;
 /** Microsoft's Work Item Tracking 7.2 description, loaded once per test file. */
