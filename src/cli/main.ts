@@ -1,9 +1,11 @@
 // `okr`: evaluate, lint and browse a plan file from the terminal (SPEC §5).
-// Exit codes: 0 fine; 1 `lint` found an error-level lint; 2 invalid input or usage.
+// Exit codes: 0 fine; 1 `lint` found an error-level lint; 2 invalid input or usage;
+// 3 `pull` could not read the tracker.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { evaluate, InvalidInputError, isIsoDate, parsePlanText, todayUtc, type IsoDate, type Plan } from '../core';
 import type { CliIo } from './io';
+import { runPull } from './pull/command';
 import { renderBoard } from './render/board-tree';
 import { renderLints, renderReport } from './render/report-table';
 import { painter } from './render/style';
@@ -12,6 +14,8 @@ const USAGE = `usage:
   okr evaluate PLAN [--at YYYY-MM-DD] [--json]   the report (progress, status, KPIs, lints)
   okr lint PLAN [--json]                         the doctrine lints; exit 1 on any error-level lint
   okr board PLAN [--at YYYY-MM-DD] [--team ID]   the alignment tree: teams, objectives, KRs
+  okr pull ado PLAN --org URL --project NAME     refresh PLAN's Azure DevOps work items (AZURE_DEVOPS_EXT_PAT)
+  okr pull jira PLAN --site URL [--email ADDR]   refresh PLAN's Jira work items (JIRA_EMAIL, JIRA_API_TOKEN)
 PLAN is a YAML or JSON plan file (see SPEC §1); --at defaults to today (UTC).`;
 
 class UsageError extends Error {}
@@ -60,6 +64,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout.write(renderBoard(plan, evaluate(plan, dateOption(values.at)), painter(io), typeof team === 'string' ? team : undefined));
       return 0;
     }
+    case 'pull':
+      return runPull(rest, io);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
