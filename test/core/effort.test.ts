@@ -69,6 +69,8 @@ describe('SPEC §2 effort KR rule 2: a cancelled item leaves with its whole subt
     const r = roll(['jira:E-1'], items);
     expect(unitRefs(r)).toEqual(['jira:E-2']);
     expect(r.progress).toBe(1);
+    // docs/spec-decisions.md: listed once, at the top of the removed subtree.
+    expect(r.detail.cancelled).toEqual(['jira:E-3']);
   });
 
   it('a cancelled root: no units, progress 0', () => {
@@ -191,6 +193,12 @@ describe('SPEC §2 effort KR rule 5: weights', () => {
     expect(r.progress).toBeCloseTo(11 / 20, 15);
   });
 
+  it('estimate: total weight 0 (every unit estimated at 0) gives 0, like no units (docs/spec-decisions.md)', () => {
+    const r = roll(['ado:1'], [item('ado:1', 'todo'), item('ado:2', 'done', { parent: 'ado:1', estimate: 0 }), item('ado:3', 'done', { parent: 'ado:1', estimate: 0 })], 'estimate');
+    expect(r.units).toEqual({ done: 2, total: 2 });
+    expect(r.progress).toBe(0);
+  });
+
   it('estimate: a big story outweighs many small ones', () => {
     const r = roll(['ado:1'], [item('ado:1', 'todo'), item('ado:2', 'done', { parent: 'ado:1', estimate: 1 }), item('ado:3', 'todo', { parent: 'ado:1', estimate: 9 })], 'estimate');
     expect(r.progress).toBe(0.1);
@@ -217,6 +225,11 @@ describe('SPEC §2 effort KR rule 6: progress = done weight / total weight; no u
       ['jira:E-4', true],
       ['jira:E-5', false],
     ]);
+  });
+
+  it('the report lists links once each, in natural ref order, whatever the input order', () => {
+    const plan = planOf([effortKr('K', ['jira:E-5', 'ado:9', 'jira:E-10', 'jira:E-5', 'jira:E-2'])], { workItems: epic });
+    expect(effortReport(evaluateAt(plan, '2024-08-15'), 'K').links).toEqual(['ado:9', 'jira:E-2', 'jira:E-5', 'jira:E-10']);
   });
 
   it('an effort KR with an empty scope evaluates to 0 and not-started/off-track by pace, never NaN', () => {
