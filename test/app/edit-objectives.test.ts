@@ -107,7 +107,7 @@ describe('saveKeyResult', () => {
       keyResult: { objective: 'O-LOYAL', id: 'KR-CRM', title: 'Roll out the CRM', type: 'effort', weighting: 'estimate' },
       expected: await versionOf(h, 'O-LOYAL'),
     });
-    expect(kr).toMatchObject({ title: 'Roll out the CRM', links: ['jira:CS-1', 'ado:101'] });
+    expect(kr).toMatchObject({ title: 'Roll out the CRM', links: ['ado:101', 'jira:CS-1'] });
     // Estimates: CS-2 3, CS-6 8, CS-8 2, ado:102 3, ado:103 5; CS-4/CS-5 take the mean 4.2.
     expect(kr.type === 'effort' && kr.weighting).toBe('estimate');
     expect(kr.progress).toBeCloseTo((3 + 4.2 + 2 + 3) / (3 + 4.2 + 4.2 + 8 + 2 + 3 + 5), 10);

@@ -16,7 +16,7 @@ describe('linkWorkItem / unlinkWorkItem', () => {
     const kr = await h.call('linkWorkItem', { kr: 'KR-SUCCESS-PLANS', ref: 'ado:300' });
     // ado:300 adds 301, 302 done and 303, 304 open.
     expect(units(kr)).toEqual({ done: 4, total: 8 });
-    expect(kr.links).toEqual(['jira:CS-10', 'ado:300']);
+    expect(kr.links).toEqual(['ado:300', 'jira:CS-10']);
 
     const panel = await h.call('getPanel', { ref: 'ado:303' });
     // Same distance: plan order (O-LOYAL before O-BORING-DEPLOYS).
@@ -35,7 +35,7 @@ describe('linkWorkItem / unlinkWorkItem', () => {
     const h = await harness();
     await h.call('linkWorkItem', { kr: 'KR-SUCCESS-PLANS', ref: 'ado:300' });
     const again = await h.call('linkWorkItem', { kr: 'KR-SUCCESS-PLANS', ref: 'ado:300' });
-    expect(again.links).toEqual(['jira:CS-10', 'ado:300']);
+    expect(again.links).toEqual(['ado:300', 'jira:CS-10']);
   });
 
   it('refuses a work item that does not exist or that the viewer may not see; nothing is stored', async () => {
@@ -66,7 +66,7 @@ describe('linkWorkItem / unlinkWorkItem', () => {
     await h.call('linkWorkItem', { kr: 'KR-CRM', ref: 'ado:300' });
     const kr = await h.call('unlinkWorkItem', { kr: 'KR-CRM', ref: 'ado:300' });
     expect(units(kr)).toEqual({ done: 4, total: 7 });
-    expect(kr.links).toEqual(['jira:CS-1', 'ado:101']);
+    expect(kr.links).toEqual(['ado:101', 'jira:CS-1']);
     expect((await h.call('getPanel', { ref: 'ado:300' })).keyResults.map((k) => k.kr.id)).toEqual(['KR-PREVIEW-ENVS']);
   });
 

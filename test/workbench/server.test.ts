@@ -121,7 +121,7 @@ describe('workbench server', () => {
     const second = await start();
     expect(second.seeded).toBe(false);
     const crm = await ok<{ kr: KeyResultReport }>(second, 'getKeyResult', { kr: 'KR-CRM' });
-    expect(crm.kr.links).toEqual(['jira:CS-1', 'ado:101', 'ado:400']);
+    expect(crm.kr.links).toEqual(['ado:101', 'ado:400', 'jira:CS-1']);
     const fcr = await ok<{ checkIns: { value: number; note?: string }[] }>(second, 'getKeyResult', { kr: 'KR-FCR' });
     expect(fcr.checkIns.at(-1)).toMatchObject({ value: 71, note: 'new macros' });
     await stop(second);
@@ -129,7 +129,7 @@ describe('workbench server', () => {
     const third = await start({ reset: true });
     expect(third.seeded).toBe(true);
     const reset = await ok<{ kr: KeyResultReport }>(third, 'getKeyResult', { kr: 'KR-CRM' });
-    expect(reset.kr.links).toEqual(['jira:CS-1', 'ado:101']);
+    expect(reset.kr.links).toEqual(['ado:101', 'jira:CS-1']);
   });
 
   it('answers bad requests with an envelope and the matching status', async () => {
