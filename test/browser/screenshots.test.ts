@@ -11,7 +11,9 @@ import { ROOT } from './helpers/build-ui';
 import { boardSettled, panelSettled } from './helpers/dom';
 import { startTestWorkbench, type TestWorkbench } from './helpers/workbench';
 
-const OUT = join(ROOT, 'docs', 'screenshots');
+// The README's screenshots are refreshed on request (UPDATE_SCREENSHOTS=1); ordinary runs, CI
+// included, still take every one but write them to test-results/ so tracked files stay put.
+const OUT = process.env.UPDATE_SCREENSHOTS ? join(ROOT, 'docs', 'screenshots') : join(ROOT, 'test-results', 'screenshots');
 const MODES = ['light', 'dark'] as const;
 
 let t: TestWorkbench;

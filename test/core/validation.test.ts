@@ -416,3 +416,19 @@ describe('SPEC §1 syntax errors are refused as a whole', () => {
     expect(parsePlanText('{ okr: 1, periods: [{ id: Q3, start: 2024-07-01, end: 2024-09-30 }] }').periods[0]?.start).toBe('2024-07-01');
   });
 });
+
+describe('SPEC §1 validation: hints for swapped letters', () => {
+  it('suggests "value" for "vlaue" and "churn" for "chrun"', async () => {
+    const { validatePlan } = await import('../../src/core');
+    const plan = {
+      okr: 1,
+      periods: [{ id: 'Q1', start: '2025-01-01', end: '2025-03-31' }],
+      teams: [{ id: 't', name: 'T' }],
+      objectives: [{ id: 'O', title: 'O', team: 't', period: 'Q1', keyResults: [{ id: 'K', title: 'K', type: 'outcome', start: 1, target: 2, kpiRef: 'chrun', checkIns: [] }] }],
+      kpis: [{ id: 'churn', title: 'Churn', direction: 'down', readings: [{ at: '2025-01-01', vlaue: 3 }] }],
+    };
+    expect(() => validatePlan(plan)).toThrow(/kpis\[0\]\.readings\[0\]\.vlaue: unknown field \(did you mean "value"\?\)/);
+    const fixed = { ...plan, kpis: [{ id: 'churn', title: 'Churn', direction: 'down' }] };
+    expect(() => validatePlan(fixed)).toThrow(/kpiRef: unknown KPI "chrun" \(did you mean "churn"\?\)/);
+  });
+});
