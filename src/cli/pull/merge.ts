@@ -21,7 +21,10 @@ export type WorkItemField = (typeof WORK_ITEM_FIELDS)[number];
 
 export function mergeSnapshot(current: readonly WorkItem[], system: TrackerSystem, live: readonly WorkItem[]): Merge {
   const liveByRef = new Map<string, WorkItem>();
-  for (const item of live) if (!liveByRef.has(item.ref)) liveByRef.set(item.ref, item);
+  for (const item of live) {
+    // Only this tracker's items: whatever else a snapshot carried, the other tracker's stay as they are.
+    if (parseRef(item.ref)?.system === system && !liveByRef.has(item.ref)) liveByRef.set(item.ref, item);
+  }
   const entries: MergedEntry[] = [];
   const removed: Merge['removed'] = [];
   const placed = new Set<string>();

@@ -32,7 +32,7 @@ export function createProgress(stderr: Output, label: string, tracker: string, n
   const tty = stderr.isTTY === true;
   let waitingUntil: number | undefined;
   let frame = 0;
-  let lastDraw = 0;
+  let lastDraw = -Infinity;
   let finished = false;
 
   const line = (): string => {
@@ -61,9 +61,11 @@ export function createProgress(stderr: Output, label: string, tracker: string, n
 
   return {
     update(next) {
+      // A finished batch read is a step worth showing at once; there are only ⌈n/200⌉ of them.
+      const step = next.processed !== undefined && next.processed !== counts.processed;
       Object.assign(counts, next);
       if (next.requests !== undefined) waitingUntil = undefined;
-      draw();
+      draw(step);
     },
     throttled(waitMs) {
       if (tty) {

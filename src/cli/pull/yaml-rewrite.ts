@@ -21,10 +21,12 @@ export function spliceWorkItems(text: string, merge: Merge): string | undefined 
   if (doc.errors.length > 0 || !isMap(doc.contents) || doc.contents.flow === true) return undefined;
   const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'workItems');
   const items = mergedItems(merge);
+  // New lines follow the file's line endings (a plan edited on Windows keeps its CRLF).
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   if (pair === undefined) {
     if (items.length === 0) return text;
-    const lines = items.map((item) => `  - ${renderItem(item, true, 4)}\n`).join('');
-    return `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}workItems:\n${lines}`;
+    const lines = items.map((item) => `  - ${renderItem(item, true, 4, eol)}${eol}`).join('');
+    return `${text}${text === '' || text.endsWith('\n') ? '' : eol}workItems:${eol}${lines}`;
   }
   const seq = pair.value;
   if (!isSeq(seq) || seq.flow === true || seq.items.length === 0 || items.length === 0) return undefined;
@@ -64,13 +66,13 @@ export function spliceWorkItems(text: string, merge: Merge): string | undefined 
     if (pending.length === 0) return;
     const last = nodes[nodes.length - 1] as YAMLMap;
     const at = lineEnd(contentEnd(anchor === undefined ? last : (nodes[anchor] as YAMLMap)));
-    const newline = at === text.length && !text.endsWith('\n') ? '\n' : '';
+    const newline = at === text.length && !text.endsWith('\n') ? eol : '';
     edits.push({ start: at, end: at, text: newline + pending.join('') });
     pending = [];
   };
   for (const entry of merge.entries) {
     if (entry.kind === 'added') {
-      pending.push(`${indent}- ${renderItem(entry.item, flow, indent.length + 2)}\n`);
+      pending.push(`${indent}- ${renderItem(entry.item, flow, indent.length + 2, eol)}${eol}`);
       continue;
     }
     flush();
@@ -79,7 +81,7 @@ export function spliceWorkItems(text: string, merge: Merge): string | undefined 
     if (node === undefined || refAt(entry.from) !== entry.item.ref) return undefined;
     if (entry.kind === 'changed') {
       const column = start(node) - lineStart(start(node));
-      edits.push({ start: start(node), end: contentEnd(node), text: renderItem(entry.item, node.flow === true, column) });
+      edits.push({ start: start(node), end: contentEnd(node), text: renderItem(entry.item, node.flow === true, column, eol) });
     }
   }
   flush();
@@ -116,11 +118,11 @@ export function rewriteThroughDocument(text: string, merge: Merge): string {
  * a YAML 1.1 or 1.2 reader would take it for something else. `column` indents the continuation
  * lines of a block mapping.
  */
-export function renderItem(item: WorkItem, flow: boolean, column: number): string {
+export function renderItem(item: WorkItem, flow: boolean, column: number, eol = '\n'): string {
   const doc = new Document(null, { compat: 'yaml-1.1' });
   doc.contents = itemNode(doc, item, flow);
   const rendered = doc.toString({ lineWidth: 0 }).trimEnd();
-  return flow ? rendered : rendered.split('\n').join(`\n${' '.repeat(column)}`);
+  return flow ? rendered : rendered.split('\n').join(`${eol}${' '.repeat(column)}`);
 }
 
 function itemNode(doc: Document, item: WorkItem, flow: boolean): YAMLMap {
