@@ -28,11 +28,12 @@ describe('createProgress', () => {
     now += 100;
     progress.throttled(2000);
     progress.finish('okr pull ado: 10 work items in 3 requests');
-    const frames = err.text.split('\r').filter((f) => f !== '');
-    expect(frames[0]).toMatch(/^. ado {2}3 work items · 1 request\u001b\[K$/);
-    expect(frames[1]).toMatch(/^. ado {2}█{10}░{10} 5\/10 work items · 2 requests\u001b\[K$/);
-    expect(frames[2]).toMatch(/· throttled, retrying in 2 s\u001b\[K$/);
-    expect(frames.at(-1)).toBe('\u001b[2Kokr pull ado: 10 work items in 3 requests\n');
+    // The escape sequences are what a terminal needs: erase to the end of the line, erase the line.
+    const frames = err.text.split('\r').filter((f) => f !== '').map((f) => f.replace('\u001b[K', '<EL>').replace('\u001b[2K', '<CL>'));
+    expect(frames[0]).toMatch(/^. ado {2}3 work items · 1 request<EL>$/);
+    expect(frames[1]).toMatch(/^. ado {2}█{10}░{10} 5\/10 work items · 2 requests<EL>$/);
+    expect(frames[2]).toMatch(/· throttled, retrying in 2 s<EL>$/);
+    expect(frames.at(-1)).toBe('<CL>okr pull ado: 10 work items in 3 requests\n');
   });
 
   it('redraws at most every 80 ms, so a fast pull does not flood the terminal', () => {
