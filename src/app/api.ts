@@ -137,26 +137,6 @@ export interface KpiInput {
   team?: string;
 }
 
-/**
- * How the site's tracker fields map onto SPEC §6, chosen by an admin (the Forge admin page).
- * Kept apart from the plan: importing a plan file does not change them.
- */
-export interface TrackerSettings {
-  /** Story point field ids in order of preference (`customfield_10016`); empty: found by name. */
-  storyPointFields: string[];
-  /** Resolution names that make a done issue count as cancelled (SPEC §6). */
-  cancelledResolutions: string[];
-}
-
-/** A field the tracker offers as an estimate (a number field), for the admin to choose from. */
-export interface TrackerField {
-  id: string;
-  name: string;
-  custom: boolean;
-  /** Named like a story point field (`Story Points`, `Story point estimate`). */
-  suggested: boolean;
-}
-
 /** name → payload in, answer out. */
 export interface ApiMethods {
   getPanel: { in: { ref: WorkItemRef; at?: IsoDate }; out: PanelView };
@@ -179,10 +159,6 @@ export interface ApiMethods {
   saveKpi: { in: { kpi: KpiInput; expected: Version | null }; out: KpiReport };
   importPlan: { in: { text: string; format?: 'yaml' | 'json' }; out: { objectives: number; keyResults: number; kpis: number } };
   exportPlan: { in: { format: 'yaml' | 'json' }; out: { text: string; plan: Plan } };
-  getSettings: { in: Record<string, never>; out: { settings: TrackerSettings; version: Version | null } };
-  saveSettings: { in: { settings: TrackerSettings; expected: Version | null }; out: { settings: TrackerSettings; version: Version } };
-  /** The tracker's number fields; empty where the host has no field list (ADO, the plan file). */
-  listJiraFields: { in: Record<string, never>; out: TrackerField[] };
 }
 
 export type ApiName = keyof ApiMethods;

@@ -13,15 +13,12 @@ import { getBoard } from './get-board';
 import { getKeyResult } from './get-key-result';
 import { getKpis } from './get-kpis';
 import { getPanel } from './get-panel';
-import { getSettings } from './get-settings';
 import { importPlan } from './import-plan';
 import { linkWorkItem } from './link-work-item';
-import { listJiraFields } from './list-jira-fields';
 import { recordReading } from './record-reading';
 import { saveKeyResult } from './save-key-result';
 import { saveKpi } from './save-kpi';
 import { saveObjective } from './save-objective';
-import { saveSettings } from './save-settings';
 import { searchKeyResults } from './search-key-results';
 import { searchWorkItems } from './search-work-items';
 import { unlinkWorkItem } from './unlink-work-item';
@@ -46,9 +43,6 @@ export const USE_CASES: { [K in ApiName]: UseCase<K> } = {
   saveKpi,
   importPlan,
   exportPlan,
-  getSettings,
-  saveSettings,
-  listJiraFields,
 };
 
 export function isApiName(name: string): name is ApiName {
@@ -63,7 +57,7 @@ export interface App {
 }
 
 export function createApp(deps: AppDeps): App {
-  const ctx: AppContext = { store: deps.store, source: deps.source, today: deps.today ?? (() => todayUtc()), ...(deps.fields ? { fields: deps.fields } : {}) };
+  const ctx: AppContext = { store: deps.store, source: deps.source, today: deps.today ?? (() => todayUtc()) };
 
   const call: ApiClient = async <K extends ApiName>(name: K, payload: ApiInput<K>): Promise<ApiOutput<K>> => {
     if (!isApiName(name)) throw new NotFoundError('use case', String(name));
