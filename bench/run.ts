@@ -1,8 +1,9 @@
 // `npm run bench`: every performance budget the issues name, measured and printed as JSON.
 // Figures go into the closing notes; budgets are never asserted as timed unit tests.
 import { benchCore } from './core';
+import { benchTrackers } from './trackers';
 
-const suites: Record<string, () => unknown> = { core: () => benchCore() };
+const suites: Record<string, () => unknown> = { core: () => benchCore(), trackers: () => benchTrackers() };
 const only = process.argv.slice(2);
 for (const [name, run] of Object.entries(suites)) {
   if (only.length && !only.includes(name)) continue;
