@@ -26,7 +26,7 @@ describe('checkIn', () => {
     const before = await dumpStore(h.store);
     const error = await h.fail('checkIn', { kr: 'KR-RETENTION', value: 'seventy-four' });
     expect(error.code).toBe('invalid-input');
-    expect(error.problems).toEqual([{ path: 'value', message: 'expected number, got string "seventy-four"' }]);
+    expect(error.problems).toEqual([{ path: 'value', message: 'expected a number, got string "seventy-four"' }]);
     expect((await h.fail('checkIn', { kr: 'KR-RETENTION' })).problems).toEqual([{ path: 'value', message: 'required' }]);
     expect((await h.fail('checkIn', { kr: 'KR-RETENTION', value: 74, confidence: 1.5 })).problems?.[0]?.path).toBe('confidence');
     expect(await dumpStore(h.store)).toEqual(before);
@@ -61,5 +61,14 @@ describe('checkIn', () => {
     const detail = await h.call('getKeyResult', { kr: 'KR-MRR' });
     expect(detail.checkIns.map((c) => c.value)).toEqual([44.5, 45, 46]);
     expect(detail.kr.type === 'outcome' && detail.kr.current).toBe(46);
+  });
+});
+
+describe('checkIn payload hints', () => {
+  it('an unknown field in a payload names the field it probably meant', async () => {
+    const { parseInput } = await import('../../src/app/validate');
+    const { z } = await import('zod');
+    const schema = z.strictObject({ kr: z.string(), value: z.number(), confidence: z.number().optional() });
+    expect(() => parseInput(schema, { kr: 'KR-1', value: 3, confidnce: 0.5 })).toThrow(/confidnce: unknown field \(did you mean "confidence"\?\)/);
   });
 });

@@ -1,12 +1,12 @@
 // Untrusted text or data → a valid Plan, or InvalidInputError listing every problem with its
 // path (SPEC §1). Nothing partial is ever returned.
 import { parseDocument } from 'yaml';
-import type { z } from 'zod';
 import { InvalidInputError, type Problem } from '../model/errors';
 import type { Plan } from '../model/plan';
 import type { WorkItem } from '../model/work-item';
 import { allValidWorkItems } from './work-item-fast-path';
-import { closest, referenceProblems } from './references';
+import { referenceProblems } from './references';
+import { zodProblems } from '../validation/zod-problems';
 import { planSchema } from './schema';
 
 export type PlanFormat = 'yaml' | 'json';
@@ -36,7 +36,7 @@ export function validatePlan(input: unknown): Plan {
   }
   const result = planSchema.safeParse(input);
   if (!result.success) {
-    const problems = schemaProblems(result.error.issues, input);
+    const problems = zodProblems(planSchema, result.error.issues, input);
     throw new InvalidInputError([...problems, ...bestEffortReferences(input, problems)], 'the plan is invalid');
   }
   return checkReferences(result.data);
@@ -95,79 +95,4 @@ function readText(text: string, format: PlanFormat): unknown {
     );
   }
   return doc.toJS({ maxAliasCount: 100 }) as unknown;
-}
-
-const FIELD_HINTS: Record<string, string[]> = {
-  '': ['okr', 'organization', 'periods', 'teams', 'objectives', 'kpis', 'workItems'],
-};
-
-function schemaProblems(issues: readonly z.core.$ZodIssue[], input: unknown): Problem[] {
-  const problems: Problem[] = [];
-  for (const issue of issues) {
-    const path = formatPath(issue.path);
-    if (issue.code === 'unrecognized_keys') {
-      const known = knownKeys(issue.path, input);
-      for (const key of issue.keys) {
-        const hint = closest(key, known);
-        problems.push({ path: join(path, key), message: `unknown field${hint ? ` (did you mean "${hint}"?)` : ''}` });
-      }
-    } else if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
-      problems.push({ path, message: 'required' });
-    } else if (issue.code === 'invalid_type' && issue.expected === 'number' && typeof valueAt(input, issue.path) === 'number') {
-      // YAML's .inf and .nan are numbers to JavaScript: name them rather than print "number null".
-      problems.push({ path, message: `expected a finite number, got ${String(valueAt(input, issue.path))}` });
-    } else if (issue.code === 'invalid_type') {
-      problems.push({ path, message: `expected ${article(issue.expected)}, got ${describe(valueAt(input, issue.path))}` });
-    } else {
-      problems.push({ path, message: issue.message });
-    }
-  }
-  return problems;
-}
-
-/** The fields allowed where an unknown one was found, for the "did you mean" hint. */
-function knownKeys(path: readonly PropertyKey[], input: unknown): string[] {
-  const where = path.filter((p) => typeof p === 'string').join('.');
-  const byPlace: Record<string, string[]> = {
-    ...FIELD_HINTS,
-    periods: ['id', 'start', 'end'],
-    teams: ['id', 'name', 'parent'],
-    objectives: ['id', 'title', 'team', 'period', 'owner', 'aligns', 'keyResults'],
-    'objectives.keyResults': ['id', 'title', 'type', 'owner', 'weight', 'kpi', 'links', 'start', 'target', 'unit', 'kpiRef', 'checkIns', 'weighting'],
-    'objectives.keyResults.checkIns': ['at', 'value', 'confidence', 'note', 'by'],
-    kpis: ['id', 'title', 'unit', 'direction', 'target', 'threshold', 'frequency', 'source', 'owner', 'team', 'readings'],
-    'kpis.readings': ['at', 'value', 'note'],
-    workItems: ['ref', 'title', 'type', 'status', 'estimate', 'parent'],
-  };
-  void input;
-  return byPlace[where] ?? [];
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : join(acc, String(p))), '');
-}
-
-function join(path: string, key: string): string {
-  return path ? `${path}.${key}` : key;
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let cur = input;
-  for (const p of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<PropertyKey, unknown>)[p];
-  }
-  return cur;
-}
-
-function article(expected: string): string {
-  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (value instanceof Date) return `the date ${value.toISOString().slice(0, 10)}`;
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${JSON.stringify(value)}`;
 }
