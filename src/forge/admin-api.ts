@@ -1,0 +1,93 @@
+// The settings page's calls, beside the app API: the Jira mapping is a Forge host concern (the
+// workbench and ADO have their own), so it is not in ApiMethods. The page gets the current
+// settings and the site's number fields to pick the story point field from; saving requires
+// the Jira permission ADMINISTER, checked as the caller, whatever module the call came from.
+import { z } from 'zod';
+import type { IsoDate } from '../core/model/dates';
+import { InvalidInputError } from '../core/model/errors';
+import type { DocumentStore, Version } from '../core/ports/document-store';
+import { parseInput } from '../app/validate';
+import { JiraClient } from '../trackers/jira/client';
+import { DEFAULT_CANCELLED_RESOLUTIONS } from '../trackers/jira/config';
+import type { JiraRequest } from '../trackers/jira/request';
+import { discoverStoryPointFields } from '../trackers/jira/story-points';
+import { FC, SETTINGS_ID, type JiraSettingsDoc } from './collections';
+import { requestPass } from './triggers/request-pass';
+
+export interface SettingsView {
+  storyPointFields: string[];
+  cancelledResolutions: string[];
+  /** Whether the story point fields were chosen by an admin rather than discovered. */
+  discovered: boolean;
+  /** Number fields of the site, to choose the story point field from. */
+  numberFields: { id: string; name: string }[];
+  version: Version | null;
+}
+
+/** name → payload in, answer out, like ApiMethods. */
+export interface AdminMethods {
+  getSettings: { in: Record<string, never>; out: SettingsView };
+  saveSettings: { in: { storyPointFields: string[]; cancelledResolutions: string[]; expected: Version | null }; out: SettingsView };
+}
+export type AdminName = keyof AdminMethods;
+export const ADMIN_NAMES: readonly AdminName[] = ['getSettings', 'saveSettings'];
+
+const fieldId = z.string().regex(/^[A-Za-z0-9_.-]+$/, 'expected a Jira field id such as customfield_10016');
+const saveInput = z.strictObject({
+  storyPointFields: z.array(fieldId).max(5, 'at most 5 fields'),
+  cancelledResolutions: z.array(z.string().trim().min(1, 'must not be empty').max(255)).max(50, 'at most 50 resolutions'),
+  expected: z.string().min(1).nullable(),
+});
+
+/** Someone without the Jira ADMINISTER permission tried to change the settings. */
+export class ForbiddenError extends Error {
+  readonly code = 'forbidden';
+}
+
+export async function getSettings(store: DocumentStore, asUser: JiraRequest, payload: unknown): Promise<SettingsView> {
+  parseInput(z.strictObject({}), payload ?? {});
+  return view(store, asUser);
+}
+
+export async function saveSettings(store: DocumentStore, asUser: JiraRequest, payload: unknown, today: IsoDate): Promise<SettingsView> {
+  const input = parseInput(saveInput, payload);
+  if (!(await isJiraAdmin(asUser))) throw new ForbiddenError('only Jira administrators may change Harmony settings');
+  const numberFields = new Set((await numberFieldsOf(asUser)).map((f) => f.id));
+  const unknown = input.storyPointFields.filter((f) => !numberFields.has(f));
+  if (unknown.length > 0) {
+    throw new InvalidInputError(unknown.map((f) => ({ path: 'storyPointFields', message: `${f} is not a number field of this site` })));
+  }
+  const value: JiraSettingsDoc = { storyPointFields: input.storyPointFields, cancelledResolutions: input.cancelledResolutions };
+  await store.put<JiraSettingsDoc>(FC.settings, SETTINGS_ID, value, { expected: input.expected });
+  // Every KR was counted the old way: the next drain recomputes them all with the new mapping.
+  await requestPass(store, today);
+  return view(store, asUser);
+}
+
+async function view(store: DocumentStore, asUser: JiraRequest): Promise<SettingsView> {
+  const doc = await store.get<JiraSettingsDoc>(FC.settings, SETTINGS_ID);
+  const discovered = doc?.value.storyPointFields === undefined;
+  return {
+    storyPointFields: doc?.value.storyPointFields ?? (await discoverStoryPointFields(asUser)),
+    cancelledResolutions: doc?.value.cancelledResolutions ?? [...DEFAULT_CANCELLED_RESOLUTIONS],
+    discovered,
+    numberFields: await numberFieldsOf(asUser),
+    version: doc?.version ?? null,
+  };
+}
+
+async function numberFieldsOf(asUser: JiraRequest): Promise<{ id: string; name: string }[]> {
+  const fields = await new JiraClient(asUser).get<unknown>('/rest/api/3/field');
+  if (!Array.isArray(fields)) return [];
+  return (fields as { id?: unknown; name?: unknown; schema?: { type?: unknown } | null }[])
+    .filter((f) => typeof f.id === 'string' && typeof f.name === 'string' && f.schema?.type === 'number')
+    .map((f) => ({ id: f.id as string, name: f.name as string }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+async function isJiraAdmin(asUser: JiraRequest): Promise<boolean> {
+  const answer = await new JiraClient(asUser).get<{ permissions?: Record<string, { havePermission?: unknown }> }>(
+    '/rest/api/3/mypermissions?permissions=ADMINISTER',
+  );
+  return answer.permissions?.ADMINISTER?.havePermission === true;
+}

@@ -1,0 +1,75 @@
+// The four Forge functions of manifest.yml, built over injected parts so that tests run them
+// with the real @forge/api and @forge/resolver against a fake of the runtime boundary, and
+// index.ts runs them with the Forge store.
+import Resolver from '@forge/resolver';
+import type { RequestProductMethod } from '@forge/api';
+import type { IsoDate } from '../core/model/dates';
+import type { DocumentStore } from '../core/ports/document-store';
+import type { RemainingTime } from './deadline';
+import { forgeJiraRequest } from './jira-request';
+import { defineResolvers } from './resolvers';
+import { triggerContext } from './triggers/context';
+import { handleIssueEvent, type EventOutcome, type IssueEvent } from './triggers/issue-events';
+import { drainAll, runPass, type PassProgress } from './triggers/reconcile';
+
+/** The part of `@forge/api`'s default export Harmony uses. */
+export interface ForgeApi {
+  asUser(): { requestJira: RequestProductMethod };
+  asApp(): { requestJira: RequestProductMethod };
+}
+
+export interface HandlerDeps {
+  store: DocumentStore;
+  api: ForgeApi;
+  remaining: RemainingTime;
+  today?: () => IsoDate;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  coalesceMs?: number;
+  /** Resolver safety margin before the 25 s limit; default 5 s. */
+  resolverMarginMs?: number;
+  onRequests?: (name: string, count: number) => void;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface Handlers {
+  resolver: ReturnType<Resolver['getDefinitions']>;
+  issueEvents(event: IssueEvent, context?: unknown): Promise<EventOutcome | undefined>;
+  reconcile(event?: unknown, context?: unknown): Promise<PassProgress | undefined>;
+  drain(event?: unknown, context?: unknown): Promise<{ drained: string[]; pass: PassProgress } | undefined>;
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error));
+  const triggerDeps = () => ({
+    store: deps.store,
+    asApp: () => forgeJiraRequest(deps.api.asApp().requestJira),
+    remaining: deps.remaining,
+    ...(deps.today ? { today: deps.today } : {}),
+    ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
+    ...(deps.coalesceMs !== undefined ? { coalesceMs: deps.coalesceMs } : {}),
+    log,
+  });
+  // A trigger that throws is not retried by Forge; what it left marked dirty is finished by the
+  // next event or the hourly drain, so the error is logged rather than rethrown.
+  const guarded = <T>(what: string, run: () => Promise<T>): Promise<T | undefined> =>
+    run().catch((e: unknown) => {
+      log(`Harmony ${what} failed; the hourly drain will finish its work`, e);
+      return undefined;
+    });
+  return {
+    resolver: defineResolvers(new Resolver(), {
+      store: deps.store,
+      asUser: () => forgeJiraRequest(deps.api.asUser().requestJira),
+      remaining: deps.remaining,
+      ...(deps.today ? { today: deps.today } : {}),
+      ...(deps.resolverMarginMs !== undefined ? { marginMs: deps.resolverMarginMs } : {}),
+      ...(deps.onRequests ? { onRequests: deps.onRequests } : {}),
+      log,
+    }).getDefinitions(),
+    issueEvents: (event) => guarded('issue event', async () => handleIssueEvent(await triggerContext(triggerDeps()), event)),
+    reconcile: () => guarded('reconciliation', async () => runPass(await triggerContext(triggerDeps()), { start: true })),
+    drain: () => guarded('drain', async () => drainAll(await triggerContext(triggerDeps()))),
+  };
+}

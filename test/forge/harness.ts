@@ -1,0 +1,86 @@
+// The Forge backend as it runs on Forge, in a test: the real @forge/api and @forge/resolver over
+// the fake runtime boundary, Jira requests over HTTP to the emulated site (as the invoking user
+// or as the app's own account), and a store with Forge's 20-item pages.
+import api, { getAppContext } from '@forge/api';
+import type { ApiEnvelope } from '../../src/app/api';
+import type { IsoDate } from '../../src/core/model/dates';
+import type { DocumentStore } from '../../src/core/ports/document-store';
+import { createHandlers, type Handlers } from '../../src/forge/handlers';
+import type { IssueEvent } from '../../src/forge/triggers/issue-events';
+import { MemoryDocumentStore } from '../../src/stores/memory-document-store';
+import type { EmulatedUser, JiraDataset } from '../../src/workbench/emulators/jira';
+import { FakeForgeRuntime, type KvsBoundary } from './fakes/forge-runtime';
+import { JiraSite } from './fakes/jira-site';
+
+/** The app's own account on the site: Forge's `asApp()` sees every project the app is installed for. */
+export function appAccount(projects: readonly string[]): EmulatedUser {
+  return { accountId: '557058:harmony-app', displayName: 'Harmony (app)', email: 'harmony-app@connect.atlassian.invalid', apiToken: 'app-token', projects: [...projects] };
+}
+
+export interface ForgeHarness {
+  site: JiraSite;
+  runtime: FakeForgeRuntime;
+  store: DocumentStore;
+  handlers: Handlers;
+  /** Calls a resolver as `accountId`, as `invoke(name, payload)` from the Custom UI does. */
+  invoke(name: string, payload: unknown, accountId: string, budgetMs?: number): Promise<ApiEnvelope<unknown>>;
+  /** Delivers an issue event to the trigger. */
+  event(event: IssueEvent, budgetMs?: number): ReturnType<Handlers['issueEvents']>;
+  reconcile(budgetMs?: number): ReturnType<Handlers['reconcile']>;
+  drain(budgetMs?: number): ReturnType<Handlers['drain']>;
+  /** Jira requests per resolver call, as the resolver counted them. */
+  resolverRequests: { name: string; count: number }[];
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  dataset: JiraDataset;
+  today: IsoDate;
+  admins?: string[];
+  store?: DocumentStore;
+  kvs?: KvsBoundary;
+  coalesceMs?: number;
+  resolverMarginMs?: number;
+}
+
+export async function forgeHarness(options: HarnessOptions): Promise<ForgeHarness> {
+  const site = await JiraSite.start(options.dataset, { admins: options.admins ?? [] });
+  const app = options.dataset.users.find((u) => u.accountId === appAccount([]).accountId);
+  if (!app) throw new Error('the dataset must include appAccount(...) for asApp()');
+  const runtime = new FakeForgeRuntime({ siteUrl: site.url, users: options.dataset.users, app, ...(options.kvs ? { kvs: options.kvs } : {}) });
+  const restore = runtime.install();
+  const store = options.store ?? new MemoryDocumentStore({ maxPageSize: 20 });
+  const resolverRequests: { name: string; count: number }[] = [];
+  const handlers = createHandlers({
+    store,
+    api,
+    remaining: () => getAppContext().invocationRemainingTimeInMillis(),
+    today: () => options.today,
+    coalesceMs: options.coalesceMs ?? 0,
+    ...(options.resolverMarginMs !== undefined ? { resolverMarginMs: options.resolverMarginMs } : {}),
+    onRequests: (name, count) => resolverRequests.push({ name, count }),
+    log: () => undefined,
+  });
+  return {
+    site,
+    runtime,
+    store,
+    handlers,
+    resolverRequests,
+    invoke: async (name, payload, accountId, budgetMs) =>
+      (await runtime.resolve(handlers.resolver, name, payload, { accountId, ...(budgetMs !== undefined ? { budgetMs } : {}) })) as ApiEnvelope<unknown>,
+    event: (event, budgetMs) => runtime.trigger('issue-events', () => handlers.issueEvents(event), budgetMs),
+    reconcile: (budgetMs) => runtime.trigger('reconcile', () => handlers.reconcile(), budgetMs ?? 900_000),
+    drain: (budgetMs) => runtime.trigger('drain', () => handlers.drain(), budgetMs ?? 900_000),
+    close: async () => {
+      restore();
+      await site.close();
+    },
+  };
+}
+
+/** The envelope's data, or a failure naming the error. */
+export function dataOf<T>(envelope: ApiEnvelope<unknown>): T {
+  if (!envelope.ok) throw new Error(`call failed: ${envelope.error.code}: ${envelope.error.message}`);
+  return envelope.data as T;
+}
