@@ -1,0 +1,13 @@
+// Every host answers a use case with an ApiEnvelope; this tells one from anything else a transport
+// may hand back (an error page, a crashed function's empty answer).
+import type { ApiEnvelope, ApiErrorCode } from '../../app/api';
+
+const CODES: readonly ApiErrorCode[] = ['invalid-input', 'conflict', 'not-found', 'forbidden', 'rate-limited', 'internal'];
+
+export function isEnvelope(body: unknown): body is ApiEnvelope<unknown> {
+  if (typeof body !== 'object' || body === null || !('ok' in body)) return false;
+  if (body.ok === true) return 'data' in body;
+  if (body.ok !== false || !('error' in body)) return false;
+  const error = body.error;
+  return typeof error === 'object' && error !== null && 'code' in error && CODES.includes(error.code as ApiErrorCode) && 'message' in error && typeof error.message === 'string';
+}
