@@ -1,0 +1,66 @@
+// Everything a contribution page needs from Azure DevOps, in one place: the SDK handshake (with
+// the host theme), the project the page is opened in, and the in-browser app over the Extension
+// Data Service store and, for pages that read work items, the tracker as the signed-in user.
+import * as SDK from 'azure-devops-extension-sdk';
+import type { IExtensionDataService, IHostNavigationService, ILocationService } from 'azure-devops-extension-api/Common';
+import type { ApiClient } from '../../app/api';
+import { createApp } from '../../app/create-app';
+import { RoutingWorkItemSource } from '../../app/routing-source';
+import type { WorkItemRef } from '../../core/model/work-item';
+import type { WorkItemSource } from '../../core/ports/work-item-source';
+import { ExtensionDataDocumentStore } from '../../stores/ado-extension-data-document-store';
+import { followHostColorMode } from './color-mode';
+import { refreshingDataManager } from './data-manager';
+import { inProcessClient } from './in-process-client';
+
+// The SDK's CommonServiceIds, spelled out: the library declares them as a const enum, which a
+// per-file compiler (isolatedModules) cannot inline.
+const SERVICE = {
+  extensionData: 'ms.vss-features.extension-data-service',
+  location: 'ms.vss-features.location-service',
+  navigation: 'ms.vss-features.host-navigation-service',
+} as const;
+
+export interface Project {
+  id: string;
+  name: string;
+}
+
+/** Where work items come from on a page, and where each one opens. */
+export interface Tracker {
+  source: WorkItemSource;
+  workItemHref: (ref: WorkItemRef) => string | undefined;
+}
+
+/** Builds the page's tracker; a page that reads no work items (the plan hub) has none. */
+export type TrackerFactory = (context: { project: Project; location: ILocationService }) => Promise<Tracker>;
+
+export interface ExtensionHost extends Tracker {
+  client: ApiClient;
+  project: Project;
+  navigation: IHostNavigationService;
+}
+
+/**
+ * Completes the handshake and builds the app. `loaded: false` keeps the host's loading
+ * indicator up until the page calls SDK.notifyLoadSucceeded().
+ */
+export async function connectExtension(tracker?: TrackerFactory): Promise<ExtensionHost> {
+  await SDK.init({ loaded: false, applyTheme: true });
+  followHostColorMode();
+  const project = SDK.getWebContext().project as Project | undefined;
+  if (!project) throw new Error('Harmony works inside a project: open it from a project in Azure DevOps.');
+  const [dataService, location, navigation] = await Promise.all([
+    SDK.getService<IExtensionDataService>(SERVICE.extensionData),
+    SDK.getService<ILocationService>(SERVICE.location),
+    SDK.getService<IHostNavigationService>(SERVICE.navigation),
+  ]);
+  const extensionId = SDK.getExtensionContext().id;
+  const store = new ExtensionDataDocumentStore(
+    refreshingDataManager(async () => dataService.getExtensionDataManager(extensionId, await SDK.getAccessToken())),
+  );
+  // Without a tracker every link reads as missing, like an item the viewer may not see.
+  const { source, workItemHref } = tracker ? await tracker({ project, location }) : { source: new RoutingWorkItemSource({}), workItemHref: () => undefined };
+  const app = createApp({ store, source });
+  return { client: inProcessClient(app), project, navigation, source, workItemHref };
+}

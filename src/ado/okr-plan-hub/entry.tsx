@@ -1,0 +1,15 @@
+// Contribution ms.vss-web.hub in the Boards hub group: the organization's plan file ("OKRs as
+// code", SPEC §1): import one to replace the stored OKRs, or export them as YAML or JSON.
+import '../../ui/theme/base.css';
+import '../../ui/theme/ado.css';
+import '../host/page.css';
+import './provide-yaml';
+import { mountExtension } from '../host/mount';
+import { PlanTransfer } from './PlanTransfer';
+
+mountExtension(() => (
+  <div className="ado-page">
+    <h1 className="h-page-title">OKR plan file</h1>
+    <PlanTransfer />
+  </div>
+));

@@ -1,0 +1,60 @@
+// Issue 5's budget: each extension page's JavaScript at most 150 KB gzipped, counting every chunk
+// it loads (shared ones included, dynamic imports too, so nothing hides behind a lazy import).
+// The pages carry the whole app (core, zod, the stores and tracker adapters), unlike the
+// workbench's, whose app runs on the server. Figures are printed.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ADO_DIST, ADO_VITE_MANIFEST, ensureExtensionPackaged } from './helpers/build-extension';
+
+const BUDGET_BYTES = 150 * 1024;
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  src?: string;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+
+function pageSizes(): { page: string; files: string[]; gzipBytes: number }[] {
+  const manifest = JSON.parse(readFileSync(ADO_VITE_MANIFEST, 'utf8')) as Record<string, ManifestChunk>;
+  return Object.entries(manifest)
+    .filter(([, chunk]) => chunk.isEntry)
+    .map(([key, entry]) => {
+      const files = new Set<string>();
+      const visit = (k: string) => {
+        const chunk = manifest[k];
+        if (!chunk || files.has(chunk.file)) return;
+        files.add(chunk.file);
+        for (const next of [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])]) visit(next);
+      };
+      visit(key);
+      const js = [...files].filter((f) => f.endsWith('.js'));
+      return { page: (entry.src ?? key).replace(/\/index\.html$/, ''), files: js, gzipBytes: js.reduce((n, f) => n + gzipSync(readFileSync(join(ADO_DIST, f)), { level: 9 }).length, 0) };
+    });
+}
+
+beforeAll(ensureExtensionPackaged, 300_000);
+
+describe('extension page weight', () => {
+  it('every contribution page loads at most 150 KB of gzipped JavaScript', () => {
+    const sizes = pageSizes();
+    expect(sizes.map((s) => s.page).sort()).toEqual(['okr-hub', 'okr-plan-hub', 'okr-widget', 'okr-widget-config', 'work-item-form-group']);
+    for (const s of sizes) console.info(`[ado bundle] ${s.page}: ${(s.gzipBytes / 1024).toFixed(1)} KB gzipped (${s.files.length} files)`);
+    expect(sizes.filter((s) => s.gzipBytes > BUDGET_BYTES).map((s) => `${s.page}: ${s.gzipBytes}`)).toEqual([]);
+  });
+
+  it('ships the YAML library with the plan hub only (the one page that reads and writes plan files)', () => {
+    const withYaml = pageSizes()
+      .filter((s) => s.files.some((f) => readFileSync(join(ADO_DIST, f), 'utf8').includes('YAMLParseError')))
+      .map((s) => s.page);
+    expect(withYaml).toEqual(['okr-plan-hub']);
+  });
+
+  it('ships the production build of React', () => {
+    const all = [...new Set(pageSizes().flatMap((s) => s.files))];
+    expect(all.filter((f) => readFileSync(join(ADO_DIST, f), 'utf8').includes('unique "key" prop'))).toEqual([]);
+  });
+});
