@@ -42,6 +42,10 @@ function describeAdo(error: unknown, target: Extract<PullTarget, { system: 'ado'
   if (network !== undefined) {
     return `Could not reach Azure DevOps at ${org} (${network}). Check --org (https://dev.azure.com/{organization}) and your network or proxy.`;
   }
+  // typed-rest-client (under azure-devops-node-api) gives up on a silent server with a bare Error.
+  if (error instanceof Error && /^request timeout/i.test(error.message)) {
+    return `Azure DevOps at ${org} did not answer in time (${bare(error.message)}). Check --org and your network or proxy, or try again later.`;
+  }
   // azure-devops-node-api's words when the URL answers but is no organization: the resource area
   // discovery finds nothing there.
   if (error instanceof Error && /failed to find api location/i.test(error.message)) {
