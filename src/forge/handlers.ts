@@ -34,9 +34,9 @@ export interface HandlerDeps {
 
 export interface Handlers {
   resolver: ReturnType<Resolver['getDefinitions']>;
-  issueEvents(event: IssueEvent, context?: unknown): Promise<EventOutcome | undefined>;
-  reconcile(event?: unknown, context?: unknown): Promise<PassProgress | undefined>;
-  drain(event?: unknown, context?: unknown): Promise<{ drained: string[]; pass: PassProgress } | undefined>;
+  issueEvents: (event: IssueEvent, context?: unknown) => Promise<EventOutcome | undefined>;
+  reconcile: (event?: unknown, context?: unknown) => Promise<PassProgress | undefined>;
+  drain: (event?: unknown, context?: unknown) => Promise<{ drained: string[]; pass: PassProgress } | undefined>;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {

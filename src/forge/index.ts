@@ -1,0 +1,23 @@
+// The Forge functions of manifest.yml (`handler: forge/index.<name>`): the Forge store on the
+// app's custom entities, Jira through @forge/api, and the time Forge says is left.
+import api, { getAppContext } from '@forge/api';
+import { ForgeKvsDocumentStore } from '../stores/forge-kvs-document-store';
+import { createHandlers } from './handlers';
+
+/** When the runtime cannot say (e.g. an old tunnel), assume the resolver limit: the safe side. */
+const FALLBACK_REMAINING_MS = 25_000;
+
+function remaining(): number {
+  try {
+    return getAppContext().invocationRemainingTimeInMillis();
+  } catch {
+    return FALLBACK_REMAINING_MS;
+  }
+}
+
+const handlers = createHandlers({ store: new ForgeKvsDocumentStore(), api, remaining });
+
+export const resolver = handlers.resolver;
+export const issueEvents = handlers.issueEvents;
+export const reconcile = handlers.reconcile;
+export const drain = handlers.drain;
