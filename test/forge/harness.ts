@@ -7,9 +7,12 @@ import type { IsoDate } from '../../src/core/model/dates';
 import type { DocumentStore } from '../../src/core/ports/document-store';
 import { createHandlers, type Handlers } from '../../src/forge/handlers';
 import type { IssueEvent } from '../../src/forge/triggers/issue-events';
+import { ForgeKvsDocumentStore } from '../../src/stores/forge-kvs-document-store';
 import { MemoryDocumentStore } from '../../src/stores/memory-document-store';
 import type { EmulatedUser, JiraDataset } from '../../src/workbench/emulators/jira';
-import { FakeForgeRuntime, type KvsBoundary } from './fakes/forge-runtime';
+import { forgeEntities } from '../fakes/forge-entities';
+import { FakeForgeKvs } from '../fakes/forge-kvs';
+import { FakeForgeRuntime } from './fakes/forge-runtime';
 import { JiraSite } from './fakes/jira-site';
 
 /** The app's own account on the site: Forge's `asApp()` sees every project the app is installed for. */
@@ -19,6 +22,8 @@ export function appAccount(projects: readonly string[]): EmulatedUser {
 
 export interface ForgeHarness {
   site: JiraSite;
+  /** The KVS service fake, when the store is the Forge one. */
+  kvs: FakeForgeKvs | undefined;
   runtime: FakeForgeRuntime;
   store: DocumentStore;
   handlers: Handlers;
@@ -33,12 +38,18 @@ export interface ForgeHarness {
   close(): Promise<void>;
 }
 
+/**
+ * `kvs`: the Forge store on the real @forge/kvs, against the KVS fake behind the runtime boundary
+ * (the entities the manifest declares); `memory`: the in-process store with Forge's 20-item pages.
+ */
+export type StoreKind = 'kvs' | 'memory';
+export const STORE_KINDS: readonly StoreKind[] = ['kvs', 'memory'];
+
 export interface HarnessOptions {
   dataset: JiraDataset;
   today: IsoDate;
   admins?: string[];
-  store?: DocumentStore;
-  kvs?: KvsBoundary;
+  store?: StoreKind;
   coalesceMs?: number;
   resolverMarginMs?: number;
 }
@@ -47,9 +58,10 @@ export async function forgeHarness(options: HarnessOptions): Promise<ForgeHarnes
   const site = await JiraSite.start(options.dataset, { admins: options.admins ?? [] });
   const app = options.dataset.users.find((u) => u.accountId === appAccount([]).accountId);
   if (!app) throw new Error('the dataset must include appAccount(...) for asApp()');
-  const runtime = new FakeForgeRuntime({ siteUrl: site.url, users: options.dataset.users, app, ...(options.kvs ? { kvs: options.kvs } : {}) });
+  const kvs = options.store === 'memory' ? undefined : new FakeForgeKvs({ entities: forgeEntities() });
+  const runtime = new FakeForgeRuntime({ siteUrl: site.url, users: options.dataset.users, app, ...(kvs ? { kvs } : {}) });
   const restore = runtime.install();
-  const store = options.store ?? new MemoryDocumentStore({ maxPageSize: 20 });
+  const store: DocumentStore = kvs ? new ForgeKvsDocumentStore() : new MemoryDocumentStore({ maxPageSize: 20 });
   const resolverRequests: { name: string; count: number }[] = [];
   const handlers = createHandlers({
     store,
@@ -63,6 +75,7 @@ export async function forgeHarness(options: HarnessOptions): Promise<ForgeHarnes
   });
   return {
     site,
+    kvs,
     runtime,
     store,
     handlers,
