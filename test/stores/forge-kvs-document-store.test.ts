@@ -4,6 +4,7 @@
 // page or not; how a failed transaction condition is answered), so the store leans on neither.
 import { kvs, ForgeKvsAPIError } from '@forge/kvs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app/create-app';
 import { toApiError } from '../../src/app/errors';
 import { ConflictError, InvalidInputError } from '../../src/core/model/errors';
 import type { WriteOp } from '../../src/core/ports/document-store';
@@ -13,6 +14,8 @@ import { StoreRateLimitedError, type RetryPolicy } from '../../src/stores/forge-
 import { documentStoreContract } from '../contract/document-store.contract';
 import { forgeEntities } from '../fakes/forge-entities';
 import { FakeForgeKvs, type FakeKvsOptions } from '../fakes/forge-kvs';
+import { FakeWorkItemSource } from '../app/fake-work-item-source';
+import { DEMO, DEMO_TEXT, TODAY } from '../app/harness';
 
 const noWait: Partial<RetryPolicy> = { sleep: () => Promise.resolve(), random: () => 0.5 };
 
@@ -249,6 +252,31 @@ describe('ForgeKvsDocumentStore', () => {
       // Their edit is kept, not overwritten by the undo.
       expect((await store.get('links', 'L00'))?.value).toBe('edited on top');
       expect((await store.get('links', 'L01'))).toBeUndefined();
+    });
+  });
+
+  describe('under the app', () => {
+    it('imports the demo plan in several transactions and gives it back losslessly, with panels as on any store', async () => {
+      const app = createApp({ store, source: new FakeWorkItemSource(DEMO.workItems, []), today: () => TODAY });
+      const counts = await app.call('importPlan', { text: DEMO_TEXT, format: 'yaml' });
+      expect(counts.objectives).toBe(DEMO.objectives.length);
+      const transactions = fake.requests.filter((r) => r.path === '/api/v1/transaction');
+      expect(transactions.length).toBeGreaterThan(1);
+      console.log(`[figures] demo plan import on Forge storage: ${fake.requests.length} KVS requests, of which ${transactions.length} transactions, ${fake.size(DOC_ENTITY)} documents, ${fake.size(INDEX_ENTITY)} index entries`);
+      for (const t of transactions) {
+        const ops = ['set', 'delete', 'check'].reduce((n, k) => n + ((t.body[k] as unknown[] | undefined)?.length ?? 0), 0);
+        expect(ops).toBeLessThanOrEqual(25);
+      }
+      expect((await app.call('exportPlan', { format: 'json' })).plan).toEqual(DEMO);
+      const panel = await app.call('getPanel', { ref: 'jira:CS-1' });
+      expect(panel.keyResults.map((k) => k.kr.id)).toContain('KR-CRM');
+      // Every query the app made asked for a page of at most 20.
+      expect(fake.requests.filter((r) => r.path === '/api/v1/entity/query').every((r) => (r.body.limit as number) <= 20)).toBe(true);
+      // Importing the same plan again replaces it in place: same documents, same index entries.
+      const entries = fake.size(INDEX_ENTITY);
+      await app.call('importPlan', { text: DEMO_TEXT, format: 'yaml' });
+      expect(fake.size(INDEX_ENTITY)).toBe(entries);
+      expect((await app.call('exportPlan', { format: 'json' })).plan).toEqual(DEMO);
     });
   });
 });
