@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ApiEnvelope, PanelView } from '../../src/app/api';
 import { USE_CASES } from '../../src/app/create-app';
 import type { SettingsView } from '../../src/forge/admin-api';
-import { FC, WHOLE_KR, type DirtyDoc, type PassDoc } from '../../src/forge/collections';
+import { FC, WHOLE_KR, type PassDoc } from '../../src/forge/collections';
 import { API_NAMES } from '../../src/forge/resolvers';
 import { marksOf } from '../../src/forge/triggers/dirty';
 import { ALICE_ID, BOB_ID, forgeSiteDataset, PLAN, TODAY } from './fixtures';
@@ -68,7 +68,7 @@ describe('the 25 s limit', () => {
     const crm = panel.keyResults.find((k) => k.kr.id === 'KR-CRM')?.kr;
     expect(crm?.type === 'effort' && crm.units).toEqual({ done: 3, total: 8 });
     // Left for the triggers: the panel's effort KRs, to recompute as the app.
-    const marks = (await marksOf(h.store, 'KR-CRM', 10)).map((m) => (m.value as DirtyDoc).ref);
+    const marks = (await marksOf(h.store, 'KR-CRM', 10)).map((m) => m.value.ref);
     expect(marks).toEqual([WHOLE_KR]);
     await h.drain();
     expect(await marksOf(h.store, 'KR-CRM', 10)).toEqual([]);
