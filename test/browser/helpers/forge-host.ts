@@ -31,6 +31,11 @@ export interface ForgeHostOptions {
   title?: string;
   /** A line of host content above the app, as Jira shows an issue's description. */
   description?: string;
+  /**
+   * Resolver functions answered here instead of by the app (e.g. the settings page's calls, which
+   * the backend defines beside the app API): function key → envelope for a payload.
+   */
+  resolvers?: Record<string, (payload: unknown) => unknown>;
 }
 
 export interface ForgeHost {
@@ -180,6 +185,13 @@ export async function startForgeHost(options: ForgeHostOptions): Promise<ForgeHo
     const url = new URL(req.url ?? '/', 'http://x');
     if (req.method === 'POST' && url.pathname.startsWith('/__invoke/')) {
       const name = decodeURIComponent(url.pathname.slice('/__invoke/'.length));
+      const own = options.resolvers?.[name];
+      if (own) {
+        void body(req)
+          .then(async (payload) => send(res, 200, { 'content-type': 'application/json' }, JSON.stringify(await own(JSON.parse(payload)))))
+          .catch((error: unknown) => send(res, 502, { 'content-type': 'text/plain' }, String(error)));
+        return;
+      }
       void body(req)
         .then((payload) => fetch(`${options.appUrl}/api/${encodeURIComponent(name)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload }))
         // A resolver returns the envelope whatever it says: the invocation itself succeeded.
