@@ -34,6 +34,9 @@ export default defineConfig({
   root,
   base: './',
   plugins: [deferYaml(), react()],
+  // What goes into a .vsix is always the production build of React, whatever NODE_ENV the
+  // packaging runs under (test runners set it to `test`).
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   logLevel: 'warn',
   build: {
     outDir: ADO_OUT_DIR,

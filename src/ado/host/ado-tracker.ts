@@ -2,7 +2,6 @@
 // signed-in user through the SDK's REST client and the shared ADO adapter (src/trackers/ado).
 import { getClient } from 'azure-devops-extension-api/Common';
 import { WorkItemTrackingRestClient } from 'azure-devops-extension-api/WorkItemTracking';
-import { RoutingWorkItemSource } from '../../app/routing-source';
 import { parseRef } from '../../core/model/work-item';
 import { AdoWorkItemSource } from '../../trackers/ado/ado-work-item-source';
 import { BrowserWitClient } from '../wit-rest-client';
@@ -12,13 +11,12 @@ export const adoTracker: TrackerFactory = async ({ project, location }) => {
   // The organization's Work Item Tracking root (https://dev.azure.com/{org}/ on the service).
   const witRoot = await location.getResourceAreaLocation(WorkItemTrackingRestClient.RESOURCE_AREA_ID);
   const root = witRoot.endsWith('/') ? witRoot : `${witRoot}/`;
-  const ado = new AdoWorkItemSource({
+  const source = new AdoWorkItemSource({
     client: new BrowserWitClient(getClient(WorkItemTrackingRestClient, { rootPath: root })),
     project: project.name,
   });
   return {
-    // A plan may also link Jira issues; here they read as missing (not visible to this viewer).
-    source: new RoutingWorkItemSource({ ado }),
+    source,
     workItemHref: (ref) => {
       const parsed = parseRef(ref);
       return parsed?.system === 'ado' ? `${root}${encodeURIComponent(project.name)}/_workitems/edit/${parsed.id}` : undefined;

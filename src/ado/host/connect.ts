@@ -5,13 +5,13 @@ import * as SDK from 'azure-devops-extension-sdk';
 import type { IExtensionDataService, IHostNavigationService, ILocationService } from 'azure-devops-extension-api/Common';
 import type { ApiClient } from '../../app/api';
 import { createApp } from '../../app/create-app';
-import { RoutingWorkItemSource } from '../../app/routing-source';
 import type { WorkItemRef } from '../../core/model/work-item';
 import type { WorkItemSource } from '../../core/ports/work-item-source';
 import { ExtensionDataDocumentStore } from '../../stores/ado-extension-data-document-store';
 import { followHostColorMode } from './color-mode';
 import { refreshingDataManager } from './data-manager';
 import { inProcessClient } from './in-process-client';
+import { extensionSource } from './work-item-sources';
 
 // The SDK's CommonServiceIds, spelled out: the library declares them as a const enum, which a
 // per-file compiler (isolatedModules) cannot inline.
@@ -26,7 +26,7 @@ export interface Project {
   name: string;
 }
 
-/** Where work items come from on a page, and where each one opens. */
+/** The page's Azure DevOps work items, and where each one opens. */
 export interface Tracker {
   source: WorkItemSource;
   workItemHref: (ref: WorkItemRef) => string | undefined;
@@ -59,8 +59,10 @@ export async function connectExtension(tracker?: TrackerFactory): Promise<Extens
   const store = new ExtensionDataDocumentStore(
     refreshingDataManager(async () => dataService.getExtensionDataManager(extensionId, await SDK.getAccessToken())),
   );
-  // Without a tracker every link reads as missing, like an item the viewer may not see.
-  const { source, workItemHref } = tracker ? await tracker({ project, location }) : { source: new RoutingWorkItemSource({}), workItemHref: () => undefined };
+  // Without a tracker, ADO links read as missing, like items the viewer may not see.
+  const ado = tracker ? await tracker({ project, location }) : undefined;
+  const source = extensionSource(store, ado?.source);
+  const workItemHref = ado?.workItemHref ?? (() => undefined);
   const app = createApp({ store, source });
   return { client: inProcessClient(app), project, navigation, source, workItemHref };
 }

@@ -25,6 +25,6 @@ export function OkrWidget({ controller }: { controller: WidgetController }) {
         </section>
       );
     case 'ready':
-      return <WidgetView title={state.title} data={state.data} />;
+      return <WidgetView title={state.title} data={state.data} rows={state.rows} />;
   }
 }

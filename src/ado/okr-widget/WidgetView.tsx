@@ -4,7 +4,7 @@ import type { KpiReport } from '../../core/report/types';
 import { Pill } from '../../ui/components/Pill';
 import { ProgressBar } from '../../ui/components/ProgressBar';
 import { StatusPill } from '../../ui/components/StatusPill';
-import { decimal, percent, withUnit } from '../../ui/format/numbers';
+import { percent, plural, withUnit } from '../../ui/format/numbers';
 import { healthLabel, healthTone, statusTone } from '../../ui/format/status';
 import type { WidgetData } from './widget-data';
 
@@ -27,7 +27,13 @@ function KpiLine({ kpi }: { kpi: KpiReport }) {
   );
 }
 
-export function WidgetView({ title, data }: { title: string; data: WidgetData }) {
+/** Lines of `lineHeight` px that fit a tile `rows` cells high (160 px a cell, 10 px between) under `chrome` px. */
+export function linesThatFit(rows: number, chrome: number, lineHeight: number): number {
+  const height = rows * 160 + (rows - 1) * 10;
+  return Math.max(1, Math.floor((height - chrome) / lineHeight));
+}
+
+export function WidgetView({ title, data, rows = 2 }: { title: string; data: WidgetData; rows?: number }) {
   if (data.show === 'missing') {
     return (
       <section className="ado-widget" aria-label={title}>
@@ -40,6 +46,8 @@ export function WidgetView({ title, data }: { title: string; data: WidgetData })
   }
   if (data.show === 'kpis') {
     const kpis = [...data.readout.kpis].sort((a, b) => HEALTH_ORDER.indexOf(a.health) - HEALTH_ORDER.indexOf(b.health));
+    // Worst first, as many as fit the tile; the footer counts them all.
+    const shown = kpis.slice(0, linesThatFit(rows, 112, 42));
     const counts = HEALTH_ORDER.map((h) => [h, kpis.filter((k) => k.health === h).length] as const).filter(([, n]) => n > 0);
     return (
       <section className="ado-widget" aria-label={title}>
@@ -53,15 +61,21 @@ export function WidgetView({ title, data }: { title: string; data: WidgetData })
           {kpis.length === 0 && <span className="h-empty">No KPIs in the plan yet.</span>}
         </p>
         <ul className="ado-widget-list">
-          {kpis.map((k) => (
+          {shown.map((k) => (
             <KpiLine key={k.id} kpi={k} />
           ))}
         </ul>
-        <p className="h-subtle ado-widget-foot">{data.team ? `Team ${data.team} · ` : ''}as of {data.readout.at}</p>
+        {/* The tile shows what fits, worst first; the count says how many there are in all. */}
+        <p className="h-subtle ado-widget-foot">
+          {plural(kpis.length, 'KPI')}
+          {shown.length < kpis.length ? ` (${shown.length} shown)` : ''}
+          {data.team ? ` of team ${data.team}` : ''} · as of {data.readout.at}
+        </p>
       </section>
     );
   }
   const { objective } = data;
+  const krs = data.keyResults.slice(0, linesThatFit(rows, 150, 44));
   return (
     <section className="ado-widget" aria-label={title}>
       <h2 className="ado-widget-title">{title}</h2>
@@ -77,7 +91,7 @@ export function WidgetView({ title, data }: { title: string; data: WidgetData })
       </div>
       <ProgressBar value={objective.progress} label={`${objective.id} progress`} tone={statusTone(objective.status)} expected={objective.expected} />
       <ul className="ado-widget-list">
-        {data.keyResults.map((kr) => (
+        {krs.map((kr) => (
           <li key={kr.id} className="ado-widget-kr">
             <span className="ado-widget-name" title={kr.title}>
               <span className="h-kr-id">{kr.id}</span>
@@ -94,7 +108,7 @@ export function WidgetView({ title, data }: { title: string; data: WidgetData })
       </ul>
       <p className="h-subtle ado-widget-foot">
         Expected by now {percent(objective.expected)} · as of {data.at}
-        {objective.keyResults.length !== data.keyResults.length ? ` · ${decimal(objective.keyResults.length - data.keyResults.length)} key results not shown` : ''}
+        {krs.length < objective.keyResults.length ? ` · ${plural(objective.keyResults.length, 'key result')} (${krs.length} shown)` : ''}
       </p>
     </section>
   );

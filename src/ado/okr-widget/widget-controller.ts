@@ -11,7 +11,7 @@ import { parseSettings } from './widget-settings';
 export type WidgetState =
   | { status: 'waiting' }
   | { status: 'unconfigured'; title: string }
-  | { status: 'ready'; title: string; data: WidgetData }
+  | { status: 'ready'; title: string; data: WidgetData; rows: number }
   | { status: 'failed'; title: string; message: string };
 
 export class WidgetController {
@@ -50,7 +50,7 @@ export class WidgetController {
     if (!this.api) throw new Error('the widget was loaded before the extension connected');
     try {
       const data = await readWidgetData(this.api, wanted);
-      if (generation === this.generation) this.set({ status: 'ready', title, data });
+      if (generation === this.generation) this.set({ status: 'ready', title, data, rows: settings.size?.rowSpan ?? 2 });
       return await WidgetStatusHelper.Success();
     } catch (error) {
       const message = errorMessage(error);

@@ -16,8 +16,10 @@ export interface FormGroupProps {
 
 function next(shown: Shown | undefined, change: FormChange): Shown {
   if (change.kind === 'closed') return change;
-  const generation = shown?.kind === 'open' ? shown.generation + 1 : 0;
-  return { ...change, generation };
+  const open = shown?.kind === 'open' ? shown : undefined;
+  // The form announces the item the group was just created for: already on its way, no reload.
+  if (change.reason === 'loaded' && open && open.id === change.id && open.isNew === change.isNew) return open;
+  return { kind: 'open', id: change.id, isNew: change.isNew, generation: open ? open.generation + 1 : 0 };
 }
 
 export function FormGroup({ events, initial }: FormGroupProps) {

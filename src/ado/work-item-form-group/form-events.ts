@@ -5,7 +5,7 @@ import type { IWorkItemChangedArgs, IWorkItemLoadedArgs, IWorkItemNotificationLi
 
 export type FormChange =
   /** A work item is open: loaded, saved (a new one gets its id here) or refreshed from the server. */
-  | { kind: 'open'; id: number; isNew: boolean }
+  | { kind: 'open'; id: number; isNew: boolean; reason: 'loaded' | 'saved' | 'refreshed' }
   /** The form closed its work item. */
   | { kind: 'closed' };
 
@@ -22,9 +22,9 @@ export class FormEvents {
   /** The object registered with the host under the contribution id. */
   listener(): IWorkItemNotificationListener {
     return {
-      onLoaded: (args: IWorkItemLoadedArgs) => this.emit({ kind: 'open', id: args.id, isNew: args.isNew }),
-      onSaved: (args: IWorkItemChangedArgs) => this.emit({ kind: 'open', id: args.id, isNew: false }),
-      onRefreshed: (args: IWorkItemChangedArgs) => this.emit({ kind: 'open', id: args.id, isNew: false }),
+      onLoaded: (args: IWorkItemLoadedArgs) => this.emit({ kind: 'open', id: args.id, isNew: args.isNew, reason: 'loaded' }),
+      onSaved: (args: IWorkItemChangedArgs) => this.emit({ kind: 'open', id: args.id, isNew: false, reason: 'saved' }),
+      onRefreshed: (args: IWorkItemChangedArgs) => this.emit({ kind: 'open', id: args.id, isNew: false, reason: 'refreshed' }),
       onUnloaded: () => this.emit({ kind: 'closed' }),
       // An undo or an unsaved field edit changes nothing Harmony stores or reads.
       onReset: () => {},

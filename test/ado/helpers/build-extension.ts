@@ -54,7 +54,7 @@ export async function ensureExtensionPackaged(): Promise<void> {
   }
   try {
     if (upToDate()) return;
-    const run = spawnSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+    const run = spawnSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8', timeout: 240_000, env: { ...process.env, NODE_ENV: 'production' } });
     if (run.status !== 0) throw new Error(`npm run package failed (${String(run.status)}):\n${run.stdout}\n${run.stderr}`);
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
