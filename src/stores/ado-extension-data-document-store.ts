@@ -32,6 +32,8 @@
 // - `batch` checks every expectation first, then writes (a few at a time) and, if a write is
 //   refused because someone wrote in between, puts back what it had already written. That is
 //   all-or-nothing unless another writer changes the same documents during those few requests.
+//   Creates are not read first (the service refuses an existing id by itself) and go first, so
+//   undoing them, should anything be refused, leaves nothing behind in any listing.
 import type { IExtensionDataManager } from 'azure-devops-extension-api/Common';
 import { ConflictError, NotFoundError } from '../core/model/errors';
 import type {
@@ -193,17 +195,18 @@ export class ExtensionDataDocumentStore implements DocumentStore {
     if (ops.length === 0) return;
     const encoded = ops.map((op) => (op.kind === 'put' ? encodeDocument(op.value) : ''));
     const keys = await Promise.all(ops.map(async (op) => [await this.names.documents(op.collection), await this.names.documentId(op.id)] as const));
-    // Every expectation is checked before anything is written.
+    // Updates and deletes are read first: to check every expectation before anything is written,
+    // and to put back what they replace if a later write is refused. Creates need no read: the
+    // service refuses, by itself, to create an id that exists.
     const current = new Array<ServiceDoc | undefined>(ops.length);
-    await forEachLimited([...ops.keys()], this.concurrency, async (i) => {
+    await forEachLimited([...ops.keys()].filter((i) => ops[i]?.expected !== null), this.concurrency, async (i) => {
       const [coll, docId] = keys[i] as readonly [string, string];
       current[i] = await this.read(coll, docId);
     });
     const plan: PlannedWrite[] = ops.map((op, i) => {
       const [coll, docId] = keys[i] as readonly [string, string];
       const before = current[i];
-      const stored = isLive(before) ? versionOf(before) : null;
-      if (stored !== op.expected) throw new ConflictError(op.collection, op.id);
+      if (op.expected !== null && (!isLive(before) || versionOf(before) !== op.expected)) throw new ConflictError(op.collection, op.id);
       const after: ServiceDoc = op.kind === 'put'
         ? { id: docId, k: op.id, g: isLive(before) ? before.g : generation(), j: encoded[i] as string, x: { ...op.indexes } }
         : { id: docId, k: op.id, t: 1 };
@@ -212,18 +215,41 @@ export class ExtensionDataDocumentStore implements DocumentStore {
     await forEachLimited(plan.filter((w) => w.op.kind === 'put'), this.concurrency, (w) =>
       this.addPointers(w.op.collection, w.op.id, w.docId, (w.op as Extract<WriteOp, { kind: 'put' }>).indexes ?? {}),
     );
-    let failure: unknown;
-    await forEachLimited(plan, this.concurrency, async (w) => {
-      if (failure !== undefined) return;
-      try {
-        w.written = await this.writeOver(w.collection, w.before, w.after);
-      } catch (error) {
-        failure ??= isStale(error) || isAlreadyThere(error) || isMissing(error) ? new ConflictError(w.op.collection, w.op.id) : error;
-      }
-    });
+    // Creates first: when one is refused, undoing the others leaves no trace in any listing.
+    const creates = plan.filter((w) => w.op.expected === null);
+    let failure = await this.writeAll(creates, (w) => this.createOver(w));
+    if (failure === undefined) failure = await this.writeAll(plan.filter((w) => w.op.expected !== null), (w) => this.writeOver(w.collection, w.before as ServiceDoc, w.after));
     if (failure === undefined) return;
     await forEachLimited(plan.filter((w) => w.written), this.concurrency, (w) => this.putBack(w));
     throw asError(failure);
+  }
+
+  /** Runs the writes a few at a time; stops starting new ones at the first refusal, and returns it. */
+  private async writeAll(writes: readonly PlannedWrite[], write: (w: PlannedWrite) => Promise<ServiceDoc>): Promise<unknown> {
+    let failure: unknown;
+    await forEachLimited(writes, this.concurrency, async (w) => {
+      if (failure !== undefined) return;
+      try {
+        w.written = await write(w);
+      } catch (error) {
+        const refused = error instanceof ConflictError || isStale(error) || isAlreadyThere(error) || isMissing(error);
+        failure ??= refused && !(error instanceof ConflictError) ? new ConflictError(w.op.collection, w.op.id) : error;
+      }
+    });
+    return failure;
+  }
+
+  /** A create of a batch: over the id's tombstone when it was deleted before (then `before`). */
+  private async createOver(w: PlannedWrite): Promise<ServiceDoc> {
+    try {
+      return (await this.data.createDocument(w.collection, w.after)) as ServiceDoc;
+    } catch (error) {
+      if (!isAlreadyThere(error)) throw error;
+    }
+    const existing = await this.read(w.collection, w.docId);
+    if (existing === undefined || isLive(existing)) throw new ConflictError(w.op.collection, w.op.id);
+    w.before = existing;
+    return (await this.data.updateDocument(w.collection, { ...w.after, __etag: existing.__etag })) as ServiceDoc;
   }
 
   /** Creates `id`, over its tombstone when it was deleted before. */
@@ -255,9 +281,8 @@ export class ExtensionDataDocumentStore implements DocumentStore {
     }
   }
 
-  /** Writes `after` where `before` was read (a create when nothing was there). */
-  private async writeOver(coll: string, before: ServiceDoc | undefined, after: ServiceDoc): Promise<ServiceDoc> {
-    if (before === undefined) return (await this.data.createDocument(coll, after)) as ServiceDoc;
+  /** An update or delete of a batch, conditional on the etag read before. */
+  private async writeOver(coll: string, before: ServiceDoc, after: ServiceDoc): Promise<ServiceDoc> {
     return (await this.data.updateDocument(coll, { ...after, __etag: before.__etag })) as ServiceDoc;
   }
 
