@@ -19,6 +19,8 @@ export const FC = {
   leases: 'forge.leases',
   /** One document `pass`: where the reconciliation pass stands. */
   reconcile: 'forge.reconcile',
+  /** `<ref>`: issues whose `harmony-okr` property must be rewritten from their memberships. */
+  labels: 'forge.labels',
 } as const;
 
 export const SETTINGS_ID = 'jira';
@@ -68,6 +70,10 @@ export interface DirtyDoc {
   readAt?: number;
   /** The issue was deleted. */
   deleted?: boolean;
+}
+
+export interface LabelDoc {
+  ref: WorkItemRef;
 }
 
 export interface LeaseDoc {

@@ -1,7 +1,7 @@
 // The four Forge functions of manifest.yml, built over injected parts so that tests run them
 // with the real @forge/api and @forge/resolver against a fake of the runtime boundary, and
 // index.ts runs them with the Forge store.
-import Resolver from '@forge/resolver';
+import ResolverModule from '@forge/resolver';
 import type { RequestProductMethod } from '@forge/api';
 import type { IsoDate } from '../core/model/dates';
 import type { DocumentStore } from '../core/ports/document-store';
@@ -11,6 +11,11 @@ import { defineResolvers } from './resolvers';
 import { triggerContext } from './triggers/context';
 import { handleIssueEvent, type EventOutcome, type IssueEvent } from './triggers/issue-events';
 import { drainAll, runPass, type PassProgress } from './triggers/reconcile';
+
+// @forge/resolver is CommonJS with `exports.default = Resolver`. Bundlers (Forge's, Vite's) hand us
+// the class as the default import; Node's own ESM loader hands us the exports object instead.
+const Resolver = (ResolverModule as unknown as { default?: typeof ResolverModule }).default ?? ResolverModule;
+type Resolver = InstanceType<typeof Resolver>;
 
 /** The part of `@forge/api`'s default export Harmony uses. */
 export interface ForgeApi {

@@ -74,6 +74,17 @@ describe('the 25 s limit', () => {
     expect(await marksOf(h.store, 'KR-CRM', 10)).toEqual([]);
   }, 30_000);
 
+  test('a 429 with a short Retry-After is waited out and the panel stays live', async () => {
+    h.site.slowDown({ afterRequests: 1, count: 1, rateLimitSeconds: 1 });
+    const started = performance.now();
+    const panel = dataOf<PanelView>(await h.invoke('getPanel', { ref: 'jira:CS-1' }, BOB_ID));
+    h.site.slowDown(undefined);
+    expect(panel.stale).toBeUndefined();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1_000);
+    // The epic, the KRs' other link, two levels of descendants, and the one retried request.
+    expect(h.resolverRequests.at(-1)).toEqual({ name: 'getPanel', count: 5 });
+  }, 30_000);
+
   test('Jira too slow even for the item itself: a "try again" error, in time', async () => {
     h.site.slowDown({ afterRequests: 0, delayMs: 3_000 });
     const started = performance.now();

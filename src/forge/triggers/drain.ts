@@ -34,8 +34,13 @@ export async function drainKr(ctx: TriggerContext, kr: string): Promise<DrainRes
         }
         const marks = await marksOf(ctx.store, kr, ROUND_MARKS);
         if (marks.length === 0) break;
-        await applyMarks(ctx, kr, marks);
-        await clearMarks(ctx.store, marks);
+        const { handled } = await applyMarks(ctx, kr, marks);
+        if (handled.length === 0) {
+          // Only a full recomputation is left, too big for this invocation: a scheduled run's.
+          outOfTime = true;
+          break;
+        }
+        await clearMarks(ctx.store, handled);
         lease = await renewLease(ctx.store, lease, leaseEnd(ctx));
         // Taken over: our lease had expired. The new holder goes on from the marks left.
         if (!lease) return 'busy';

@@ -11,6 +11,7 @@ import type { WorkItemRef } from '../../core/model/work-item';
 import type { TriggerContext } from './context';
 import { markDirty } from './dirty';
 import { drainKr, type DrainResult } from './drain';
+import { flushLabels } from './labels';
 import { krsContaining } from './members';
 import { withoutTitle } from './recompute';
 
@@ -46,6 +47,7 @@ export async function handleIssueEvent(ctx: TriggerContext, event: IssueEvent): 
   const krs = event.eventType === 'avi:jira:deleted:issue' ? await onDeleted(ctx, ref) : await onChanged(ctx, ref, event);
   const results: Record<string, DrainResult> = {};
   for (const kr of krs) results[kr] = await drainKr(ctx, kr);
+  await flushLabels(ctx);
   return { ref, krs: results, requests: ctx.meter.count };
 }
 

@@ -15,7 +15,7 @@ import { WHOLE_KR, type DirtyDoc, type ScopeItem } from '../collections';
 import type { TriggerContext } from './context';
 import { effortKrPlan, evaluateKr, linksOfKr } from './evaluate-kr';
 import { addMembers, membersOf, removeMembers } from './members';
-import { syncProperties } from './properties';
+import { labelLater } from './labels';
 import { ScopeState } from './scope-state';
 import { deleteScope, itemsOf, patchScope, readScope, writeScope, type StoredScope } from './scope-store';
 
@@ -38,12 +38,36 @@ export function fullCost(scope: StoredScope): number {
   return 1 + Math.max(1, Math.ceil(scope.head.value.size / PAGE));
 }
 
-export async function applyMarks(ctx: TriggerContext, kr: string, marks: readonly StoredDoc<DirtyDoc>[]): Promise<Outcome> {
-  const scope = await readScope(ctx.store, kr);
-  if (!scope || marks.some((m) => m.value.ref === WHOLE_KR)) return recomputeKr(ctx, kr, scope);
-  const toRead = marks.filter((m) => !m.value.deleted && m.value.item === undefined).map((m) => m.value.ref);
-  if (Math.ceil(toRead.length / BULK_FETCH_LIMIT) >= fullCost(scope)) return recomputeKr(ctx, kr, scope);
+/** A cautious time per Jira Cloud request (a page of 100 issues with fields), to plan ahead. */
+export const PLANNED_MS_PER_REQUEST = 300;
 
+export interface Applied {
+  outcome: Outcome | 'postponed';
+  /** The marks that were taken into account (and may be cleared). */
+  handled: StoredDoc<DirtyDoc>[];
+}
+
+/**
+ * Applies a KR's marks: in full when a mark asks for it or when that is cheaper, else one issue
+ * at a time. A full recomputation that would not fit in what is left of this invocation (a big
+ * KR, in a 25 s event invocation) is left to a scheduled run (900 s): its mark stays, and the
+ * other marks are applied one by one meanwhile.
+ */
+export async function applyMarks(ctx: TriggerContext, kr: string, marks: readonly StoredDoc<DirtyDoc>[]): Promise<Applied> {
+  const scope = await readScope(ctx.store, kr);
+  const whole = marks.filter((m) => m.value.ref === WHOLE_KR);
+  const single = marks.filter((m) => m.value.ref !== WHOLE_KR);
+  const toRead = single.filter((m) => !m.value.deleted && m.value.item === undefined).map((m) => m.value.ref);
+  const cheaperInFull = scope !== undefined && Math.ceil(toRead.length / BULK_FETCH_LIMIT) >= fullCost(scope);
+  if (!scope || whole.length > 0 || cheaperInFull) {
+    const affordable = !scope || fullCost(scope) * PLANNED_MS_PER_REQUEST <= ctx.deadline.remainingMs();
+    if (affordable) return { outcome: await recomputeKr(ctx, kr, scope), handled: [...marks] };
+    if (cheaperInFull || single.length === 0) return { outcome: 'postponed', handled: [] };
+  }
+  return { outcome: await applySingle(ctx, kr, scope, single, toRead), handled: single };
+}
+
+async function applySingle(ctx: TriggerContext, kr: string, scope: StoredScope, marks: readonly StoredDoc<DirtyDoc>[], toRead: readonly WorkItemRef[]): Promise<Outcome> {
   const reader = new PlanReader(ctx.store);
   const plan = await effortKrPlan(reader, kr);
   if (!plan) return dropScope(ctx, kr, scope);
@@ -75,7 +99,7 @@ export async function applyMarks(ctx: TriggerContext, kr: string, marks: readonl
   await recordSnapshots(ctx.store, [report], ctx.today);
   await addMembers(ctx.store, kr, entered);
   await removeMembers(ctx.store, kr, [...removed]);
-  await syncProperties(ctx, [...entered, ...removed]);
+  await labelLater(ctx.store, [...entered, ...removed]);
   return 'incremental';
 }
 
@@ -98,7 +122,7 @@ export async function recomputeKr(ctx: TriggerContext, kr: string, scope?: Store
   const left = [...before].filter((ref) => !after.has(ref));
   await addMembers(ctx.store, kr, entered);
   await removeMembers(ctx.store, kr, left);
-  await syncProperties(ctx, [...entered, ...left]);
+  await labelLater(ctx.store, [...entered, ...left]);
   return 'full';
 }
 
@@ -106,7 +130,7 @@ export async function recomputeKr(ctx: TriggerContext, kr: string, scope?: Store
 export async function dropScope(ctx: TriggerContext, kr: string, scope: StoredScope | undefined): Promise<Outcome> {
   const members: WorkItemRef[] = await membersOf(ctx.store, kr);
   await removeMembers(ctx.store, kr, members);
-  await syncProperties(ctx, members);
+  await labelLater(ctx.store, members);
   if (scope) await deleteScope(ctx.store, scope);
   return 'dropped';
 }

@@ -11,6 +11,7 @@ import { FC, PASS_ID, type PassDoc, type ScopeHead } from '../collections';
 import type { TriggerContext } from './context';
 import { clearMarks, dirtyKrs, marksOf } from './dirty';
 import { drainKr, ROUND_RESERVE_MS } from './drain';
+import { flushLabels } from './labels';
 import { acquireLease, releaseLease } from './lease';
 import { dropScope, recomputeKr } from './recompute';
 import { readScope } from './scope-store';
@@ -48,6 +49,7 @@ export async function runPass(ctx: TriggerContext, options: { start: boolean }):
       } finally {
         await releaseLease(ctx.store, lease);
       }
+      await flushLabels(ctx);
     }
     pass = await savePass(ctx.store, { ...pass.value, after: kr }, pass);
   }
@@ -58,6 +60,7 @@ export async function runPass(ctx: TriggerContext, options: { start: boolean }):
     await dropScope(ctx, head.id, await readScope(ctx.store, head.id));
     progress.done.push(head.id);
   }
+  await flushLabels(ctx);
   await savePass(ctx.store, { ...pass.value, done: true }, pass);
   progress.finished = true;
   return progress;
@@ -70,6 +73,7 @@ export async function drainAll(ctx: TriggerContext): Promise<{ drained: string[]
     if (ctx.deadline.remainingMs() < ROUND_RESERVE_MS) break;
     if ((await drainKr(ctx, kr)) === 'drained') drained.push(kr);
   }
+  await flushLabels(ctx);
   return { drained, pass: await runPass(ctx, { start: false }) };
 }
 
