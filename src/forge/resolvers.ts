@@ -16,6 +16,7 @@ import type { DocumentStore } from '../core/ports/document-store';
 import type { JiraRequest } from '../trackers/jira/request';
 import { JiraWorkItemSource } from '../trackers/jira/work-item-source';
 import { ADMIN_NAMES, getSettings, saveSettings, type AdminName } from './admin-api';
+import { withoutViewerHistory } from './history-policy';
 import { WHOLE_KR } from './collections';
 import { Deadline, deadlineSleep, withDeadline, type RemainingTime } from './deadline';
 import { meter } from './request-meter';
@@ -55,7 +56,7 @@ export async function runApiCall(deps: ResolverDeps, name: ApiName, payload: unk
   try {
     const mapping = await mappingFor(deps.store, counted.request);
     const source = new JiraWorkItemSource({ request: counted.request, ...mapping, retry: { maxDelayMs: 10_000, sleep: deadlineSleep(deadline) } });
-    const app = createApp({ store: deps.store, source, today });
+    const app = createApp({ store: withoutViewerHistory(deps.store), source, today });
     const doomed = name === 'deleteObjective' ? await krsOfObjective(deps.store, payload) : [];
     const envelope = await app.handle(name, payload);
     if (!envelope.ok) {

@@ -115,3 +115,17 @@ describe('settings (admin page)', () => {
     expect(await h.invoke('saveSettings', change, ALICE_ID)).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 });
+
+describe('progress history on Forge', () => {
+  test('is written by the triggers only: a viewer who sees fewer issues does not rewrite it', async () => {
+    await h.reconcile();
+    const head = async () => (await h.store.get<{ done?: number; total?: number }>('snapshotHeads', 'KR-CRM'))?.value;
+    const before = await head();
+    // Bob's live panel counts one unit fewer (the secret one is not his to see)...
+    const panel = dataOf<PanelView>(await h.invoke('getPanel', { ref: 'jira:CS-1' }, BOB_ID));
+    const live = panel.keyResults.find((k) => k.kr.id === 'KR-CRM')?.kr;
+    expect(live?.type === 'effort' && live.units.total).toBe((before?.total ?? 0) - 1);
+    // ...and the stored history keeps the app's count.
+    expect(await head()).toEqual(before);
+  });
+});
