@@ -2,8 +2,9 @@
 // Figures go into the closing notes; budgets are never asserted as timed unit tests.
 import { benchCore } from './core';
 import { benchTrackers } from './trackers';
+import { benchAdo } from './ado';
 
-const suites: Record<string, () => unknown> = { core: () => benchCore(), trackers: () => benchTrackers() };
+const suites: Record<string, () => unknown> = { core: () => benchCore(), trackers: () => benchTrackers(), ado: () => benchAdo() };
 const only = process.argv.slice(2);
 for (const [name, run] of Object.entries(suites)) {
   if (only.length && !only.includes(name)) continue;
