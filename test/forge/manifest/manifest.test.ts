@@ -11,7 +11,8 @@ import { parse } from 'yaml';
 import { PROPERTY_KEY } from '../../../src/forge/triggers/issue-property';
 import { ISSUE_EVENTS } from '../../../src/forge/triggers/issue-events';
 import { copyApp, RESOURCE_DIRS, ROOT, type AppCopy } from './app-copy';
-import { ensureForgeBuilt } from './build-forge';
+// The same build (and lock) as the Custom UI tests: one place decides when the builds are stale.
+import { ensureForgeBuilt } from '../../browser/helpers/build-forge';
 import { checkManifest } from './check-manifest';
 
 interface Module {
