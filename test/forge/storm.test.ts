@@ -42,7 +42,8 @@ const plan = {
 describe.each(STORE_KINDS)('on the %s store', (store) => {
   let h: ForgeHarness;
   beforeAll(async () => {
-    h = await forgeHarness({ dataset: dataset(), today: TODAY, coalesceMs: 250, store });
+    // The production coalescing window (TriggerDeps.coalesceMs default).
+    h = await forgeHarness({ dataset: dataset(), today: TODAY, coalesceMs: 2_000, store });
     dataOf(await h.invoke('importPlan', { text: JSON.stringify(plan), format: 'json' }, CAROL_ID));
     await h.reconcile();
   }, 120_000);
