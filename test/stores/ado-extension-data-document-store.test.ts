@@ -17,7 +17,7 @@ documentStoreContract('Azure DevOps Extension Data Service', () => {
     reopen: () => Promise.resolve(new ExtensionDataDocumentStore(service)),
     cleanup: () => Promise.resolve(),
   });
-});
+}, { durable: true });
 
 // Forge-sized pages over the same service, so the store's own page cap path runs the contract too.
 documentStoreContract(

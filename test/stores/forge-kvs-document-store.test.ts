@@ -32,11 +32,11 @@ function onFake(options: Partial<FakeKvsOptions> = {}) {
   };
 }
 
-documentStoreContract('forge kvs (cursor on every full page, 409 on a failed condition)', onFake(), { pageCap: 20 });
+documentStoreContract('forge kvs (cursor on every full page, 409 on a failed condition)', onFake(), { pageCap: 20, durable: true });
 documentStoreContract(
   'forge kvs (cursor only when more, 400 on a failed condition)',
   onFake({ cursorOnFullPage: 'when-more', conditionFailure: { status: 400, code: 'CONDITION_FAILED' } }),
-  { pageCap: 20 },
+  { pageCap: 20, durable: true },
 );
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {

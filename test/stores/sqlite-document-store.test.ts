@@ -38,8 +38,8 @@ function onTempFile(options: SqliteDocumentStoreOptions = {}) {
   };
 }
 
-documentStoreContract('sqlite file', onTempFile());
-documentStoreContract('sqlite file, pages capped at 20', onTempFile({ maxPageSize: 20 }), { pageCap: 20 });
+documentStoreContract('sqlite file', onTempFile(), { durable: true });
+documentStoreContract('sqlite file, pages capped at 20', onTempFile({ maxPageSize: 20 }), { pageCap: 20, durable: true });
 documentStoreContract('sqlite :memory:', () => {
   const store = SqliteDocumentStore.open(':memory:');
   return Promise.resolve({ store, cleanup: () => Promise.resolve(store.close()) });
