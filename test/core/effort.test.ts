@@ -239,3 +239,14 @@ describe('SPEC §2 effort KR rule 6: progress = done weight / total weight; no u
     expect(k.status).toBe('off-track');
   });
 });
+
+describe('SPEC §2 effort KR: unvalidated data with a parent cycle', () => {
+  it('refuses with a clear error instead of walking forever', async () => {
+    const { rollupEffort, indexWorkItems } = await import('../../src/core');
+    const index = indexWorkItems([
+      { ref: 'jira:X-1', status: 'todo', parent: 'jira:X-2' },
+      { ref: 'jira:X-2', status: 'todo', parent: 'jira:X-1' },
+    ]);
+    expect(() => rollupEffort({ links: ['jira:X-1'] }, index)).toThrow(/work item parents form a cycle under jira:X-1/);
+  });
+});

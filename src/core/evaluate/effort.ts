@@ -3,6 +3,7 @@
 //  3. done → done with all remaining descendants;  4. units = leaves of what remains;
 //  5. weight: count → 1, estimate → estimate (missing: mean of the KR's estimated units, else 1);
 //  6. progress = done weight / total weight (no units → 0).
+import { InvalidInputError } from '../model/errors';
 import type { EffortKeyResult } from '../model/plan';
 import type { WorkItem, WorkItemRef } from '../model/work-item';
 import type { EffortDetail, UnitReport } from '../report/types';
@@ -34,7 +35,12 @@ export function rollupEffort(kr: Pick<EffortKeyResult, 'links' | 'weighting'>, i
   const closers: (WorkItemRef | undefined)[] = roots.map(() => undefined);
   const cancelled: WorkItemRef[] = [];
   const units: UnitReport[] = [];
+  const byEstimate = (kr.weighting ?? 'count') === 'estimate';
+  // Plan files are checked for parent cycles; live tracker data is not. A walk that visits more
+  // items than exist has met a cycle: say so instead of walking forever.
+  let budget = index.byRef.size;
   while (items.length) {
+    if (--budget < 0) throw new InvalidInputError([{ path: 'workItems', message: `work item parents form a cycle under ${roots.join(', ')}` }], 'cannot roll up the effort key result');
     const item = items.pop() as WorkItem;
     const inherited = closers.pop();
     if (item.status === 'cancelled') {
@@ -52,6 +58,7 @@ export function rollupEffort(kr: Pick<EffortKeyResult, 'links' | 'weighting'>, i
     if (remainingChildren > 0) continue;
     // Rule 4: a leaf of what remains. Every unit has the same shape (one hidden class); weights
     // are filled in below, once the mean estimate is known.
+    const own = item.estimate;
     units.push({
       ref: item.ref,
       title: item.title,
@@ -59,23 +66,31 @@ export function rollupEffort(kr: Pick<EffortKeyResult, 'links' | 'weighting'>, i
       done: nearestDone !== undefined,
       // Done in its own right names no closer; otherwise the nearest done ancestor closed it.
       closedBy: ownDone ? undefined : inherited,
-      weight: 1,
-      estimated: undefined,
+      // Estimates are read here, during the walk, so no unit is looked up again below.
+      weight: byEstimate ? (own ?? 0) : 1,
+      estimated: byEstimate && own === undefined ? true : undefined,
     });
   }
+  // Sums run in ref order, so floating-point totals never depend on the input order.
   units.sort((a, b) => compareRefs(a.ref, b.ref));
 
-  const byEstimate = (kr.weighting ?? 'count') === 'estimate';
+  if (byEstimate) {
+    // Rule 5: a unit without an estimate weighs the mean of the KR's estimated units (1 if none).
+    let sum = 0;
+    let n = 0;
+    for (const unit of units) {
+      if (unit.estimated) continue;
+      sum += unit.weight;
+      n++;
+    }
+    const fill = n > 0 ? sum / n : 1;
+    for (const unit of units) if (unit.estimated) unit.weight = fill;
+  }
+
   let doneWeight = 0;
   let totalWeight = 0;
   let doneCount = 0;
-  const fill = byEstimate ? meanEstimate(units, index) : 1;
   for (const unit of units) {
-    if (byEstimate) {
-      const own = (index.byRef.get(unit.ref) as WorkItem).estimate;
-      unit.weight = own ?? fill;
-      if (own === undefined) unit.estimated = true;
-    }
     totalWeight += unit.weight;
     if (unit.done) {
       doneWeight += unit.weight;
@@ -106,17 +121,4 @@ function hasLinkedAncestor(ref: WorkItemRef, linked: ReadonlySet<WorkItemRef>, i
     parent = index.byRef.get(parent)?.parent;
   }
   return false;
-}
-
-/** Mean estimate of the units that have one; 1 when none has (rule 5). */
-function meanEstimate(units: readonly UnitReport[], index: WorkItemIndex): number {
-  let sum = 0;
-  let n = 0;
-  for (const unit of units) {
-    const estimate = index.byRef.get(unit.ref)?.estimate;
-    if (estimate === undefined) continue;
-    sum += estimate;
-    n++;
-  }
-  return n > 0 ? sum / n : 1;
 }

@@ -1,5 +1,6 @@
 // What the lints see: the plan plus what evaluation already computed, so no lint re-walks scopes.
 import type { Plan } from '../model/plan';
+import type { WorkItem } from '../model/work-item';
 import type { EffortKeyResultReport, KpiReport, Lint } from '../report/types';
 
 export interface LintContext {
@@ -7,7 +8,7 @@ export interface LintContext {
   effort: ReadonlyMap<string, EffortKeyResultReport>;
   kpis: readonly KpiReport[];
   /** The plan's work item snapshot by ref. */
-  knownRefs: ReadonlyMap<string, unknown>;
+  knownRefs: ReadonlyMap<string, WorkItem>;
 }
 
 export type LintRule = (ctx: LintContext) => Lint[];

@@ -18,22 +18,42 @@ export const unknownWorkItem: LintRule = ({ plan, knownRefs }) =>
     ),
   );
 
-export const doubleCountedWork: LintRule = ({ effort }) => {
-  // Most units belong to one KR: remember the first owner as a plain string and allocate a list
-  // only for the few that are shared (this runs over every unit of every KR).
-  const firstKr = new Map<string, string>();
-  const shared = new Map<string, string[]>();
+export const doubleCountedWork: LintRule = ({ effort, knownRefs }) => {
+  // Scopes are subtrees of a forest, so two KRs can share a unit only when a link of one is an
+  // ancestor-or-self of a link of the other. Walking up from each link finds those KRs cheaply;
+  // only their unit lists are compared, instead of indexing every unit of every KR.
+  const krsByLink = new Map<string, string[]>();
+  for (const kr of effort.values()) for (const ref of kr.links) if (knownRefs.has(ref)) push(krsByLink, ref, kr.id);
+  const involved = new Set<string>();
   for (const kr of effort.values()) {
-    for (const unit of kr.explanation.units) {
-      const first = firstKr.get(unit.ref);
-      if (first === undefined) firstKr.set(unit.ref, kr.id);
-      else if (first !== kr.id) shared.set(unit.ref, [...(shared.get(unit.ref) ?? [first]), kr.id]);
+    for (const link of kr.links) {
+      const seen = new Set<string>();
+      for (let cur: string | undefined = link; cur !== undefined && !seen.has(cur); cur = knownRefs.get(cur)?.parent) {
+        seen.add(cur);
+        for (const other of krsByLink.get(cur) ?? []) {
+          if (other === kr.id) continue;
+          involved.add(other);
+          involved.add(kr.id);
+        }
+      }
     }
   }
-  return [...shared].map(([ref, krs]) => ({
-    code: 'double-counted-work',
-    severity: 'warning',
-    subject: ref,
-    message: `${ref} counts toward ${krs.length} key results (${krs.join(', ')}): the same work inflates each of them; link it to the one it really serves.`,
-  }));
+  const krsOfUnit = new Map<string, string[]>();
+  for (const kr of effort.values()) {
+    if (involved.has(kr.id)) for (const unit of kr.explanation.units) push(krsOfUnit, unit.ref, kr.id);
+  }
+  return [...krsOfUnit]
+    .filter(([, krs]) => krs.length > 1)
+    .map(([ref, krs]) => ({
+      code: 'double-counted-work',
+      severity: 'warning',
+      subject: ref,
+      message: `${ref} counts toward ${krs.length} key results (${krs.join(', ')}): the same work inflates each of them; link it to the one it really serves.`,
+    }));
 };
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -20,19 +20,26 @@ export function parsePlanText(text: string, format?: PlanFormat): Plan {
     try {
       data = JSON.parse(text) as unknown;
     } catch {
-      return validatePlan(readText(text, 'yaml'));
+      return validate(readText(text, 'yaml'), OWNED);
     }
-    return validatePlan(data);
+    return validate(data, OWNED);
   }
-  return validatePlan(readText(text, format ?? 'yaml'));
+  return validate(readText(text, format ?? 'yaml'), OWNED);
 }
 
 export function validatePlan(input: unknown): Plan {
+  return validate(input, copyWorkItem);
+}
+
+/** For data this module parsed itself: nobody else holds it, so nothing needs copying. */
+const OWNED = <T>(item: T): T => item;
+
+function validate(input: unknown, adopt: (item: WorkItem) => WorkItem): Plan {
   // Fast path for the bulk of a large plan: see work-item-fast-path.ts.
   const items = input !== null && typeof input === 'object' ? (input as { workItems?: unknown }).workItems : undefined;
   if (allValidWorkItems(items)) {
     const result = planSchema.safeParse({ ...(input as object), workItems: [] });
-    if (result.success) return checkReferences({ ...result.data, workItems: items.map(copyWorkItem) });
+    if (result.success) return checkReferences({ ...result.data, workItems: adopt === OWNED ? items : items.map(adopt) });
   }
   const result = planSchema.safeParse(input);
   if (!result.success) {
@@ -48,7 +55,7 @@ function checkReferences(plan: Plan): Plan {
   return plan;
 }
 
-/** A shallow copy, as zod would make, so the plan never aliases the caller's objects. */
+/** A shallow copy, as zod would make, so a plan never aliases a caller's objects. */
 function copyWorkItem(item: WorkItem): WorkItem {
   return { ...item };
 }
