@@ -6,7 +6,7 @@
 import { parseRef, type WorkItemRef } from '../../core/model/work-item';
 import { JiraError, JiraRateLimitError, jiraErrorDetails } from '../../trackers/jira/errors';
 import type { JiraRequest, JiraRequestInit } from '../../trackers/jira/request';
-import { retryAfterMs } from '../../trackers/jira/retry-after';
+import { retryAfterMs } from '../../trackers/http/retry-after';
 
 export const PROPERTY_KEY = 'harmony-okr';
 

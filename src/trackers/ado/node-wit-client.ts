@@ -7,7 +7,7 @@ import type { IRequestOptions } from 'azure-devops-node-api/interfaces/common/Vs
 import type * as Wit from 'azure-devops-node-api/interfaces/WorkItemTrackingInterfaces';
 import type { IWorkItemTrackingApi } from 'azure-devops-node-api/WorkItemTrackingApi';
 import { AdoWorkItemSource, type AdoSourceOptions } from './ado-work-item-source';
-import { parseRetryAfter } from './retry-after';
+import { retryAfterMs } from '../http/retry-after';
 import { AdoHttpError, type AdoWitClient } from './wit-client';
 import type {
   Wiql,
@@ -86,7 +86,7 @@ function translateError(error: unknown): unknown {
   };
   if (typeof e.statusCode !== 'number') return error;
   const raw = e.responseHeaders?.['retry-after'];
-  const retryAfter = parseRetryAfter(Array.isArray(raw) ? raw[0] : raw);
+  const retryAfter = retryAfterMs(Array.isArray(raw) ? raw[0] : raw);
   const message = typeof e.result?.message === 'string' ? e.result.message : e.message;
   const typeKey = typeof e.result?.typeKey === 'string' ? e.result.typeKey : undefined;
   return new AdoHttpError(e.statusCode, message, retryAfter, typeKey);

@@ -3,7 +3,7 @@
 // count of every HTTP exchange (retries included) so benchmarks can say what a screen costs.
 import { JiraError, JiraRateLimitError, jiraErrorDetails } from './errors';
 import type { JiraMethod, JiraRequest, JiraRequestInit } from './request';
-import { retryAfterMs } from './retry-after';
+import { retryAfterMs } from '../http/retry-after';
 
 export interface RetryPolicy {
   /** Retries after the first attempt; default 4. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AdoRateLimitError, DEFAULT_RETRY_POLICY, withRateLimitRetry } from '../../../src/trackers/ado/rate-limit-retry';
-import { parseRetryAfter } from '../../../src/trackers/ado/retry-after';
+import { retryAfterMs } from '../../../src/trackers/http/retry-after';
 import { AdoHttpError } from '../../../src/trackers/ado/wit-client';
 
 /** A sleep that only records how long it was asked to wait. */
@@ -68,10 +68,10 @@ describe('429 handling', () => {
 
 describe('Retry-After', () => {
   it('reads delay-seconds and HTTP dates', () => {
-    expect(parseRetryAfter('5')).toBe(5000);
-    expect(parseRetryAfter(' 0.5 ')).toBe(500);
-    expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:10 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(10_000);
-    expect(parseRetryAfter('soon')).toBeUndefined();
-    expect(parseRetryAfter(undefined)).toBeUndefined();
+    expect(retryAfterMs('5')).toBe(5000);
+    expect(retryAfterMs(' 0.5 ')).toBe(500);
+    expect(retryAfterMs('Wed, 21 Oct 2015 07:28:10 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(10_000);
+    expect(retryAfterMs('soon')).toBeUndefined();
+    expect(retryAfterMs(undefined)).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 // 429 handling: Retry-After honoured, retries bounded, then a clear error; waits injected.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { JiraClient, JiraRateLimitError, type JiraRequest } from '../../../src/trackers/jira';
-import { retryAfterMs } from '../../../src/trackers/jira/retry-after';
+import { retryAfterMs } from '../../../src/trackers/http/retry-after';
 import { BOB, siteDataset } from '../../workbench/emulators/jira/fixtures';
 import { startSite, viewer, type Site } from './harness';
 
