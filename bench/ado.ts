@@ -9,7 +9,6 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { BrowserWitClient } from '../src/ado/wit-rest-client';
 import { createApp } from '../src/app/create-app';
 import { ExtensionDataDocumentStore } from '../src/stores/ado-extension-data-document-store';
@@ -18,6 +17,7 @@ import { startAdoEmulator } from '../src/workbench/emulators/ado/server';
 import { DEMO, DEMO_TEXT, TODAY } from '../test/app/harness';
 import { FakeWorkItemSource } from '../test/app/fake-work-item-source';
 import { FakeExtensionDataManager } from '../test/fakes/ado-extension-data';
+import { entrySizes } from '../test/helpers/vite-bundle';
 import { generatedTree } from '../test/workbench/emulators/ado/fixture-dataset';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -85,33 +85,14 @@ async function extensionData(): Promise<Record<string, unknown>> {
   };
 }
 
-interface ManifestChunk {
-  file: string;
-  isEntry?: boolean;
-  src?: string;
-  imports?: string[];
-  dynamicImports?: string[];
-}
-
 function packaged(): Record<string, unknown> {
   const run = spawnSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
   if (run.status !== 0) throw new Error(`npm run package failed:\n${run.stdout}\n${run.stderr}`);
   const manifest = JSON.parse(readFileSync(join(ROOT, 'vss-extension.json'), 'utf8')) as { publisher: string; id: string; version: string };
   const vsix = join(ROOT, 'dist', `${manifest.publisher}.${manifest.id}-${manifest.version}.vsix`);
-  const chunks = JSON.parse(readFileSync(join(ROOT, 'dist', 'ado', '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
   const pages: Record<string, string> = {};
-  for (const [key, entry] of Object.entries(chunks)) {
-    if (!entry.isEntry) continue;
-    const files = new Set<string>();
-    const visit = (k: string) => {
-      const chunk = chunks[k];
-      if (!chunk || files.has(chunk.file)) return;
-      files.add(chunk.file);
-      for (const next of [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])]) visit(next);
-    };
-    visit(key);
-    const gz = [...files].filter((f) => f.endsWith('.js')).reduce((n, f) => n + gzipSync(readFileSync(join(ROOT, 'dist', 'ado', f)), { level: 9 }).length, 0);
-    pages[(entry.src ?? key).replace(/\/index\.html$/, '')] = `${(gz / 1024).toFixed(1)} KB gzipped`;
+  for (const page of entrySizes(join(ROOT, 'dist', 'ado', '.vite', 'manifest.json'), join(ROOT, 'dist', 'ado'))) {
+    pages[page.entry.replace(/\/index\.html$/, '')] = `${(page.gzipBytes / 1024).toFixed(1)} KB gzipped`;
   }
   return { vsix: `${(statSync(vsix).size / 1024).toFixed(1)} KB`, pageJavaScript: pages, budgetPerPage: '150 KB gzipped' };
 }

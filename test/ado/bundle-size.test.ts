@@ -4,36 +4,14 @@
 // workbench's, whose app runs on the server. Figures are printed.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { entrySizes } from '../helpers/vite-bundle';
 import { ADO_DIST, ADO_VITE_MANIFEST, ensureExtensionPackaged } from './helpers/build-extension';
 
 const BUDGET_BYTES = 150 * 1024;
 
-interface ManifestChunk {
-  file: string;
-  isEntry?: boolean;
-  src?: string;
-  imports?: string[];
-  dynamicImports?: string[];
-}
-
 function pageSizes(): { page: string; files: string[]; gzipBytes: number }[] {
-  const manifest = JSON.parse(readFileSync(ADO_VITE_MANIFEST, 'utf8')) as Record<string, ManifestChunk>;
-  return Object.entries(manifest)
-    .filter(([, chunk]) => chunk.isEntry)
-    .map(([key, entry]) => {
-      const files = new Set<string>();
-      const visit = (k: string) => {
-        const chunk = manifest[k];
-        if (!chunk || files.has(chunk.file)) return;
-        files.add(chunk.file);
-        for (const next of [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])]) visit(next);
-      };
-      visit(key);
-      const js = [...files].filter((f) => f.endsWith('.js'));
-      return { page: (entry.src ?? key).replace(/\/index\.html$/, ''), files: js, gzipBytes: js.reduce((n, f) => n + gzipSync(readFileSync(join(ADO_DIST, f)), { level: 9 }).length, 0) };
-    });
+  return entrySizes(ADO_VITE_MANIFEST, ADO_DIST).map((e) => ({ page: e.entry.replace(/\/index\.html$/, ''), files: e.files, gzipBytes: e.gzipBytes }));
 }
 
 beforeAll(ensureExtensionPackaged, 300_000);

@@ -6,31 +6,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readViteManifest, scriptsOf } from '../helpers/vite-bundle';
 import { ensureForgeBuilt, FORGE_SURFACES, forgeBuildDir, forgeManifest, type ForgeSurface } from './helpers/build-forge';
 
 const BUDGET_BYTES = 150 * 1024;
 
-interface ManifestChunk {
-  file: string;
-  isEntry?: boolean;
-  imports?: string[];
-  dynamicImports?: string[];
-}
-
 beforeAll(ensureForgeBuilt, 180_000);
 
 function scripts(surface: ForgeSurface) {
-  const manifest = JSON.parse(readFileSync(forgeManifest(surface), 'utf8')) as Record<string, ManifestChunk>;
-  const files = new Set<string>();
-  const visit = (key: string) => {
-    const chunk = manifest[key];
-    if (!chunk || files.has(chunk.file)) return;
-    files.add(chunk.file);
-    // Lazy chunks count too: nothing hides behind a dynamic import.
-    for (const next of [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])]) visit(next);
-  };
-  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
-  return [...files].filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(forgeBuildDir(surface), f)));
+  const manifest = readViteManifest(forgeManifest(surface));
+  const entries = Object.keys(manifest).filter((key) => manifest[key]?.isEntry);
+  return scriptsOf(manifest, entries).map((f) => readFileSync(join(forgeBuildDir(surface), f)));
 }
 
 describe('Forge Custom UI resources (static/forge-<surface>/build)', () => {
