@@ -2,6 +2,7 @@
 // (recordReading) and are kept when the definition changes.
 import { z } from 'zod';
 import { InvalidInputError, NotFoundError, type Problem } from '../core/model/errors';
+import { kpiSchema } from '../core/plan/schema';
 import type { KpiInput } from './api';
 import { C, type KpiDoc } from './collections';
 import { listAll } from './list-all';
@@ -9,21 +10,13 @@ import { newKpiId } from './new-id';
 import { PlanReader } from './plan-reader';
 import { kpiReport } from './record-reading';
 import type { UseCase } from './use-case';
-import { finite, id, title } from './validate';
+import { id } from './validate';
 
 export const saveKpi: UseCase<'saveKpi'> = {
   input: z.strictObject({
-    kpi: z.strictObject({
-      id: id.optional(),
-      title,
-      unit: z.string().optional(),
-      direction: z.enum(['up', 'down'], { error: 'expected "up" (higher is better) or "down" (lower is better)' }),
-      target: finite.optional(),
-      threshold: finite.optional(),
-      frequency: z.enum(['weekly', 'monthly', 'quarterly']).optional(),
-      source: z.string().optional(),
-      team: id.optional(),
-    }),
+    // The plan file's KPI, less what is recorded elsewhere (readings) or not editable here
+    // (owner); the id is optional because a new KPI gets one.
+    kpi: kpiSchema.omit({ readings: true, owner: true }).extend({ id: id.optional() }),
     expected: z.string().min(1, 'must not be empty').nullable(),
   }),
 

@@ -82,7 +82,7 @@ const objective = z.strictObject({
 
 const reading = z.strictObject({ at: isoDate, value: finite, note: z.string().optional() });
 
-const kpi = z.strictObject({
+export const kpiSchema = z.strictObject({
   id,
   title: text,
   unit: z.string().optional(),
@@ -111,7 +111,7 @@ export const planSchema = z.strictObject({
   periods: z.array(period).default([]),
   teams: z.array(team).default([]),
   objectives: z.array(objective).default([]),
-  kpis: z.array(kpi).default([]),
+  kpis: z.array(kpiSchema).default([]),
   workItems: z.array(workItemSchema).default([]),
 });
 
