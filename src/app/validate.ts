@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { isIsoDate, type IsoDate } from '../core/model/dates';
 import { InvalidInputError } from '../core/model/errors';
 import { zodProblems } from '../core/validation/zod-problems';
-import { isWorkItemRef } from '../core/model/work-item';
 
 export const isoDate = z.string({ error: 'expected a date (YYYY-MM-DD)' }).transform((v, ctx): IsoDate => {
   if (isIsoDate(v)) return v;
@@ -13,13 +12,7 @@ export const isoDate = z.string({ error: 'expected a date (YYYY-MM-DD)' }).trans
   return z.NEVER;
 });
 
-export const id = z.string().trim().min(1, 'must not be empty');
-export const title = z.string().trim().min(1, 'must not be empty');
-export const finite = z.number().refine(Number.isFinite, 'expected a finite number');
-export const ref = z.string().refine(isWorkItemRef, {
-  error: (i) => `expected a work item ref such as "jira:CS-1" or "ado:42", got ${JSON.stringify(i.input)}`,
-});
-export const confidence = z.number().min(0, 'confidence is between 0 and 1').max(1, 'confidence is between 0 and 1');
+export { confidence, finite, id, ref, text as title } from '../core/validation/fields';
 export const limit = z.number().int('expected a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100');
 
 export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { isIsoDate, type IsoDate } from '../model/dates';
 import type { Plan } from '../model/plan';
-import { isWorkItemRef, WORK_ITEM_STATUSES } from '../model/work-item';
+import { WORK_ITEM_STATUSES } from '../model/work-item';
+import { confidence, finite, id, ref, text } from '../validation/fields';
 
 /**
  * A calendar day. YAML 1.1 readers turn an unquoted `2024-07-01` into a Date at midnight UTC,
@@ -20,20 +21,13 @@ const isoDate = z
     return text;
   });
 
-const id = z.string().trim().min(1, 'must not be empty');
-const text = z.string().trim().min(1, 'must not be empty');
-const ref = z.string().refine(isWorkItemRef, {
-  error: (i) => `expected a work item ref such as "jira:CS-1" or "ado:42", got ${JSON.stringify(i.input)}`,
-});
-const finite = z.number().refine(Number.isFinite, 'expected a finite number');
-
 const period = z.strictObject({ id, start: isoDate, end: isoDate });
 const team = z.strictObject({ id, name: text, parent: id.optional() });
 
 const checkIn = z.strictObject({
   at: isoDate,
   value: finite,
-  confidence: z.number().min(0, 'confidence is between 0 and 1').max(1, 'confidence is between 0 and 1').optional(),
+  confidence: confidence.optional(),
   note: z.string().optional(),
   by: z.string().optional(),
 });
