@@ -20,6 +20,7 @@ import { discoverStoryPointFields, fetchJiraRequest, JiraWorkItemSource } from '
 import { ADO_PROJECT, DEMO_VIEWER, demoAdoDataset, demoJiraDataset } from './demo-trackers';
 import { startAdoEmulator, type AdoEmulator } from './emulators/ado/server';
 import { JiraEmulator } from './emulators/jira';
+import { allowedHosts, checkRequest, SECURITY_HEADERS } from './request-guard';
 import { readStatic } from './static-files';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -90,8 +91,11 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
     const seeded = !(await store.get(C.settings, SETTINGS_ID));
     if (seeded) await app.call('importPlan', { text: demoText, format: 'yaml' });
 
+    // Filled in once listening: the Host values that name this server (port 0 picks one).
+    let hosts: ReadonlySet<string> = new Set();
     const server = createServer((req, res) => {
-      handle(app, staticDir, req, res).catch((error: unknown) => {
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+      handle(app, staticDir, hosts, req, res).catch((error: unknown) => {
         if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: String(error) } });
         else res.destroy();
       });
@@ -109,6 +113,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
         }),
     );
     const { port } = server.address() as AddressInfo;
+    hosts = allowedHosts(host, port);
     return {
       url: `http://${host}:${port}`,
       dbFile,
@@ -124,9 +129,25 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
   }
 }
 
-async function handle(app: App, staticDir: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(app: App, staticDir: string, hosts: ReadonlySet<string>, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://workbench');
   const api = /^\/api\/([^/]+)$/.exec(url.pathname);
+  const verdict = checkRequest(
+    {
+      method: req.method ?? 'GET',
+      host: req.headers.host,
+      origin: req.headers.origin,
+      fetchSite: header(req, 'sec-fetch-site'),
+      contentType: req.headers['content-type'],
+      isApi: api !== null || url.pathname.startsWith('/api/'),
+    },
+    hosts,
+  );
+  if (!verdict.ok) {
+    req.resume();
+    sendJson(res, verdict.status, { ok: false, error: { code: verdict.status === 403 ? 'forbidden' : 'invalid-input', message: verdict.message } });
+    return;
+  }
   if (api) {
     if (req.method !== 'POST') {
       res.setHeader('allow', 'POST');
@@ -138,7 +159,12 @@ async function handle(app: App, staticDir: string, req: IncomingMessage, res: Se
       sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: payload.message } });
       return;
     }
-    const envelope = await app.handle(decodeURIComponent(api[1] as string), payload.value);
+    const name = decodePathSegment(api[1] as string);
+    if (name === undefined) {
+      sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: `the API path ${url.pathname} is not validly percent-encoded` } });
+      return;
+    }
+    const envelope = await app.handle(name, payload.value);
     sendJson(res, envelope.ok ? 200 : HTTP_STATUS[envelope.error.code], envelope);
     return;
   }
@@ -175,6 +201,20 @@ async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknow
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
     return { ok: false, message: `the request body is not JSON: ${(error as Error).message}` };
+  }
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** A malformed escape such as `%E0%A4%A` is the caller's mistake, not a server error. */
+function decodePathSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
   }
 }
 

@@ -134,13 +134,16 @@ describe('workbench server', () => {
 
   it('answers bad requests with an envelope and the matching status', async () => {
     const wb = await start();
-    const notJson = await fetch(`${wb.url}/api/getPanel`, { method: 'POST', body: '{ref:' });
+    const notJson = await fetch(`${wb.url}/api/getPanel`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{ref:' });
     expect(notJson.status).toBe(400);
     expect(await notJson.json()).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     const get = await fetch(`${wb.url}/api/getPanel`);
     expect(get.status).toBe(405);
     const unknown = await post(wb, 'dropEverything', {});
     expect(unknown).toMatchObject({ status: 404, body: { ok: false, error: { code: 'not-found' } } });
+    const badEscape = await fetch(`${wb.url}/api/get%E0%A4%APanel`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(badEscape.status).toBe(400);
+    expect(await badEscape.json()).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('percent-encoded') as unknown } });
   });
 
   it('serves the pages on the host-like routes and nothing outside the static folder', async () => {
