@@ -16,7 +16,7 @@ const USAGE = `usage:
   okr board PLAN [--at YYYY-MM-DD] [--team ID]   the alignment tree: teams, objectives, KRs
   okr pull ado PLAN --org URL --project NAME     refresh PLAN's Azure DevOps work items (AZURE_DEVOPS_EXT_PAT)
   okr pull jira PLAN --site URL [--email ADDR]   refresh PLAN's Jira work items (JIRA_EMAIL, JIRA_API_TOKEN)
-PLAN is a YAML or JSON plan file (see SPEC §1); --at defaults to today (UTC).`;
+PLAN is a YAML or JSON plan file (format and rules: docs/plan-format.md); --at defaults to today (UTC).`;
 
 class UsageError extends Error {}
 
