@@ -1,7 +1,8 @@
-// An in-memory WorkItemSource that behaves like the real adapters where the app depends on it:
-// items hidden from the viewer are absent everywhere (getItems puts them in `missing`,
-// descendants are found only through visible parents, search never returns them).
-import type { WorkItem, WorkItemRef } from '../../src/core/model/work-item';
+// An in-memory WorkItemSource that behaves like the real adapters where the app depends on it
+// (held to the same contract: test/contract/work-item-source.fake.test.ts): items hidden from the
+// viewer are absent everywhere (getItems puts them in `missing`, descendants are found only
+// through visible items, search never returns them).
+import { parseRef, typedRef, type WorkItem, type WorkItemRef } from '../../src/core/model/work-item';
 import type { ItemsResult, WorkItemSource } from '../../src/core/ports/work-item-source';
 
 export class FakeWorkItemSource implements WorkItemSource {
@@ -50,7 +51,8 @@ export class FakeWorkItemSource implements WorkItemSource {
     const failure = this.failure ?? this.descendantsFailure;
     if (failure) return Promise.reject(failure);
     const out = new Map<WorkItemRef, WorkItem>();
-    let level = new Set(refs);
+    // A hidden or unknown ref has no descendants the viewer may learn of.
+    let level = new Set(refs.filter((ref) => this.visible(ref) !== undefined));
     while (level.size) {
       const next = new Set<WorkItemRef>();
       for (const item of this.items.values()) {
@@ -66,10 +68,23 @@ export class FakeWorkItemSource implements WorkItemSource {
   search(text: string, limit: number): Promise<WorkItem[]> {
     this.calls.search++;
     if (this.failure) return Promise.reject(this.failure);
-    const needle = text.toLowerCase();
-    const hits = [...this.items.values()].filter(
-      (i) => !this.hidden.has(i.ref) && (i.ref.toLowerCase().includes(needle) || (i.title ?? '').toLowerCase().includes(needle)),
+    const query = text.trim();
+    if (query === '' || limit < 1) return Promise.resolve([]);
+    // Like the real sources: a whole ref, or an item's own id or key, names that one item exactly;
+    // other text is looked for in titles.
+    const named = parseRef(query) ? query : undefined;
+    const exact = [...this.items.values()].filter((i) => {
+      const system = parseRef(i.ref)?.system;
+      return i.ref === named || (system !== undefined && typedRef(system, query) === i.ref);
+    });
+    const looksLikeId = named !== undefined || typedRef('ado', query) !== undefined || typedRef('jira', query) !== undefined;
+    const needle = query.toLowerCase();
+    const hits = looksLikeId ? exact : [...this.items.values()].filter((i) => (i.title ?? '').toLowerCase().includes(needle));
+    return Promise.resolve(
+      hits
+        .filter((i) => !this.hidden.has(i.ref))
+        .slice(0, limit)
+        .map((i) => ({ ...i })),
     );
-    return Promise.resolve(hits.slice(0, limit).map((i) => ({ ...i })));
   }
 }

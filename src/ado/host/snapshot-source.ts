@@ -5,7 +5,7 @@
 // here than in every other surface.
 import { C, type WorkItemDoc } from '../../app/collections';
 import { listAll } from '../../app/list-all';
-import { parseRef, type TrackerSystem, type WorkItem, type WorkItemRef } from '../../core/model/work-item';
+import { parseRef, typedRef, type TrackerSystem, type WorkItem, type WorkItemRef } from '../../core/model/work-item';
 import type { DocumentStore } from '../../core/ports/document-store';
 import type { ItemsResult, WorkItemSource } from '../../core/ports/work-item-source';
 
@@ -36,30 +36,34 @@ export class StoredSnapshotSource implements WorkItemSource {
       list.push(item);
       children.set(item.parent, list);
     }
-    const out: WorkItem[] = [];
-    const seen = new Set(refs);
-    let level = [...seen];
+    // Like the live sources: a ref that lies below another asked ref is a descendant too, and is
+    // listed once; `walked` keeps a corrupt snapshot that loops from looping here.
+    const out = new Map<WorkItemRef, WorkItem>();
+    const walked = new Set(refs);
+    let level = [...walked];
     while (level.length > 0) {
       const next: WorkItemRef[] = [];
       for (const ref of level) {
         for (const child of children.get(ref) ?? []) {
-          if (seen.has(child.ref)) continue;
-          seen.add(child.ref);
-          out.push(child);
+          out.set(child.ref, child);
+          if (walked.has(child.ref)) continue;
+          walked.add(child.ref);
           next.push(child.ref);
         }
       }
       level = next;
     }
-    return out;
+    return [...out.values()];
   }
 
   async search(text: string, limit: number): Promise<WorkItem[]> {
     const query = text.trim().toLowerCase();
     if (query === '' || limit < 1) return [];
-    return [...(await this.snapshot()).values()]
-      .filter((i) => i.ref.toLowerCase().includes(query) || (i.title ?? '').toLowerCase().includes(query))
-      .slice(0, limit);
+    const items = await this.snapshot();
+    // Like the live sources: an item's own id or key names that item exactly (`1` is not `10`).
+    const typed = typedRef(this.system, query);
+    if (typed !== undefined) return items.has(typed) ? [items.get(typed) as WorkItem] : [];
+    return [...items.values()].filter((i) => (i.title ?? '').toLowerCase().includes(query)).slice(0, limit);
   }
 
   private async snapshot(): Promise<Map<WorkItemRef, WorkItem>> {

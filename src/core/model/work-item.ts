@@ -30,3 +30,18 @@ export function parseRef(ref: string): { system: TrackerSystem; id: string } | u
 export function isWorkItemRef(ref: string): boolean {
   return REF.test(ref);
 }
+
+/**
+ * The ref a person means by typing an item's own id or key into a search of `system`: `42` or
+ * `#42` in Azure DevOps, `cs-42` in Jira (keys in any case). Undefined when the text is not one;
+ * a search then looks at titles instead.
+ */
+export function typedRef(system: TrackerSystem, text: string): WorkItemRef | undefined {
+  const typed = text.trim();
+  if (system === 'ado') {
+    const id = /^#?([1-9]\d*)$/.exec(typed)?.[1];
+    return id === undefined ? undefined : `ado:${id}`;
+  }
+  const ref = `jira:${typed.toUpperCase()}`;
+  return parseRef(ref)?.system === 'jira' ? ref : undefined;
+}

@@ -75,23 +75,32 @@ interface Fault extends Required<Omit<FaultOptions, 'match'>> {
   match?: FaultOptions['match'];
 }
 
+/**
+ * The WorkItemExpand and WorkItemErrorPolicy enums, by their numbers in Microsoft's clients
+ * (azure-devops-node-api: None=0, Relations=1, Fields=2, Links=3, All=4; Fail=1, Omit=2). The
+ * service reads an enum by name, without regard to case, or by number, in the body and in the
+ * query string alike (`$expand=1`, `errorPolicy=Omit`), so the emulator does too.
+ */
 const EXPANDS: readonly Expand[] = ['none', 'relations', 'fields', 'links', 'all'];
+const ERROR_POLICIES: Readonly<Record<number, 'fail' | 'omit'>> = { 1: 'fail', 2: 'omit' };
 
-/** Microsoft's TypeScript clients send enums as numbers, the REST docs as names: accept both. */
-function expandOf(raw: unknown): Expand | undefined | 'invalid' {
+/** An enum value as sent: a JSON number, a numeric string or a name; undefined when absent. */
+function enumValue<T extends string>(raw: unknown, byNumber: (n: number) => T | undefined, names: readonly T[]): T | undefined | 'invalid' {
   if (raw === undefined || raw === null) return undefined;
-  if (typeof raw === 'number') return EXPANDS[raw] ?? 'invalid';
+  if (typeof raw === 'number') return Number.isInteger(raw) ? (byNumber(raw) ?? 'invalid') : 'invalid';
   if (typeof raw !== 'string') return 'invalid';
-  const name = raw.toLowerCase();
-  return (EXPANDS as readonly string[]).includes(name) ? (name as Expand) : 'invalid';
+  const text = raw.trim();
+  if (/^\d+$/.test(text)) return byNumber(Number(text)) ?? 'invalid';
+  const name = text.toLowerCase();
+  return (names as readonly string[]).includes(name) ? (name as T) : 'invalid';
+}
+
+function expandOf(raw: unknown): Expand | undefined | 'invalid' {
+  return enumValue(raw, (n) => EXPANDS[n], EXPANDS);
 }
 
 function errorPolicyOf(raw: unknown): 'fail' | 'omit' | 'invalid' {
-  if (raw === undefined || raw === null) return 'fail';
-  const name = typeof raw === 'string' ? raw.toLowerCase() : raw;
-  if (name === 1 || name === 'fail') return 'fail';
-  if (name === 2 || name === 'omit') return 'omit';
-  return 'invalid';
+  return enumValue(raw, (n) => ERROR_POLICIES[n], ['fail', 'omit'] as const) ?? 'fail';
 }
 
 function userFrom(header: string | undefined, org: EmulatedOrg): DatasetUser | undefined {
@@ -153,6 +162,7 @@ export async function startAdoEmulator(options: AdoEmulatorOptions = {}): Promis
     fields: unknown,
     rawExpand: unknown,
     rawPolicy: unknown,
+    shape: 'list' | 'single' = 'list',
   ): Reply {
     if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => Number.isInteger(id) && (id as number) > 0)) {
       return adoErrors.badRequest('The ids parameter must list one or more work item ids.');
@@ -175,7 +185,7 @@ export async function startAdoEmulator(options: AdoEmulatorOptions = {}): Promis
     const value: unknown[] = [];
     for (const id of ids as number[]) {
       const item = org.visible(user, id);
-      if (item) value.push(renderWorkItem(org, user, item, orgUrl, { fields: wanted, expand: expand ?? 'none' }));
+      if (item) value.push(renderWorkItem(org, user, item, orgUrl, { fields: wanted, expand: expand ?? 'none', shape }));
       else if (policy === 'omit') value.push(null);
       else return adoErrors.workItemNotFound(id);
     }
@@ -235,7 +245,7 @@ export async function startAdoEmulator(options: AdoEmulatorOptions = {}): Promis
     }
     if (method === 'GET' && api[1] === 'workitems' && api.length === 3) {
       const id = Number(api[2]);
-      const single = readWorkItems(user, [id], query.fields?.split(','), query.$expand, 'fail');
+      const single = readWorkItems(user, [id], query.fields?.split(','), query.$expand, 'fail', 'single');
       return single.status === 200 ? { status: 200, body: (single.body as { value: unknown[] }).value[0] } : single;
     }
     if (method === 'GET' && api[1] === 'workitemtypes' && api[3] === 'states' && api.length === 4) {

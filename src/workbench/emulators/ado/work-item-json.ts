@@ -1,6 +1,9 @@
 // A work item as the REST API returns it (`#/definitions/WorkItem`): `fields` keyed by reference
 // name, hierarchy `relations` when expanded, `_links` for `links`/`all`. Links to items the viewer
 // may not see are left out, like the items themselves: the emulator never reveals that they exist.
+// URL shapes follow what dev.azure.com answered in the recordings (test/fixtures/recorded/ado):
+// relation URLs and a single item's own URL name the project by its GUID; list and batch reads
+// name items at the organization level.
 import type { DatasetUser } from './dataset';
 import { projectOf } from './dataset';
 import { projectId, type EmulatedOrg, type StoredWorkItem } from './emulated-org';
@@ -33,11 +36,16 @@ export const KNOWN_FIELDS = new Set([
   'Microsoft.VSTS.Scheduling.CompletedWork',
 ]);
 
-export function workItemUrl(orgUrl: string, item: StoredWorkItem): string {
-  return `${orgUrl}/${projectId(projectOf(item.areaPath))}/_apis/wit/workItems/${item.id}`;
+/** `{org}/{project GUID}`: where the service roots an item's project-scoped URLs. */
+function projectRoot(orgUrl: string, item: StoredWorkItem): string {
+  return `${orgUrl}/${projectId(projectOf(item.areaPath))}`;
 }
 
-/** A reference to an item by id; the service's reference URLs are organization-level. */
+export function workItemUrl(orgUrl: string, item: StoredWorkItem): string {
+  return `${projectRoot(orgUrl, item)}/_apis/wit/workItems/${item.id}`;
+}
+
+/** A reference to an item by id, as WIQL results and list reads give it: organization-level. */
 export function referenceUrl(orgUrl: string, id: number): string {
   return `${orgUrl}/_apis/wit/workItems/${id}`;
 }
@@ -67,7 +75,7 @@ export function renderWorkItem(
   user: DatasetUser,
   item: StoredWorkItem,
   orgUrl: string,
-  options: { fields?: readonly string[]; expand: Expand },
+  options: { fields?: readonly string[]; expand: Expand; shape?: 'list' | 'single' },
 ): Record<string, unknown> {
   const parentVisible = item.parentId !== undefined && org.visible(user, item.parentId) !== undefined;
   const everything = allFields(item, parentVisible);
@@ -82,19 +90,22 @@ export function renderWorkItem(
   }
   const url = workItemUrl(orgUrl, item);
   const out: Record<string, unknown> = { id: item.id, rev: item.rev, fields };
+  // Sent with every full read (no `fields` list); no field of ours is multi-line, so it is empty.
+  if (!options.fields) out.multilineFieldsFormat = {};
   if (options.expand === 'relations' || options.expand === 'all') {
     const relations: Record<string, unknown>[] = [];
-    if (parentVisible && item.parentId !== undefined) {
+    const parent = item.parentId === undefined ? undefined : org.visible(user, item.parentId);
+    if (parent) {
       relations.push({
         rel: 'System.LinkTypes.Hierarchy-Reverse',
-        url: referenceUrl(orgUrl, item.parentId),
+        url: workItemUrl(orgUrl, parent),
         attributes: { isLocked: false, name: 'Parent' },
       });
     }
     for (const child of org.visibleChildren(user, item.id)) {
       relations.push({
         rel: 'System.LinkTypes.Hierarchy-Forward',
-        url: referenceUrl(orgUrl, child.id),
+        url: workItemUrl(orgUrl, child),
         attributes: { isLocked: false, name: 'Child' },
       });
     }
@@ -102,14 +113,17 @@ export function renderWorkItem(
     if (relations.length > 0) out.relations = relations;
   }
   if (options.expand === 'links' || options.expand === 'all') {
+    const root = projectRoot(orgUrl, item);
     out._links = {
       self: { href: url },
       workItemUpdates: { href: `${url}/updates` },
       workItemRevisions: { href: `${url}/revisions` },
-      workItemType: { href: `${orgUrl}/${projectId(projectOf(item.areaPath))}/_apis/wit/workItemTypes/${encodeURIComponent(item.type)}` },
-      fields: { href: `${orgUrl}/${projectId(projectOf(item.areaPath))}/_apis/wit/fields` },
+      workItemComments: { href: `${url}/comments` },
+      html: { href: `${root}/_workitems/edit/${item.id}` },
+      workItemType: { href: `${root}/_apis/wit/workItemTypes/${encodeURIComponent(item.type)}` },
+      fields: { href: `${root}/_apis/wit/fields` },
     };
   }
-  out.url = url;
+  out.url = options.shape === 'single' ? url : referenceUrl(orgUrl, item.id);
   return out;
 }

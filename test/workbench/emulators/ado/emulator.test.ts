@@ -1,6 +1,9 @@
 // The Azure DevOps emulator over HTTP: discovery, reads, WIQL, errors, visibility, faults,
 // mutations and the request log. Every 200 answer exercised here is checked against Microsoft's
 // published Work Item Tracking 7.2 description.
+import { readFileSync } from 'node:fs';
+import { WebApi, getPersonalAccessTokenHandler } from 'azure-devops-node-api';
+import { WorkItemErrorPolicy, WorkItemExpand } from 'azure-devops-node-api/interfaces/WorkItemTrackingInterfaces';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startAdoEmulator, type AdoEmulator } from '../../../../src/workbench/emulators/ado/server';
 import { fabrikam } from './fixture-dataset';
@@ -20,8 +23,9 @@ beforeEach(() => emu.clearRequests());
 async function api(method: string, path: string, options: CallOptions = {}): Promise<CallResult> {
   const result = await call(emu.url, method, path, options);
   if (result.status === 200 && method !== 'OPTIONS' && !/resourceareas/i.test(path)) {
-    const policy = (options.body as { errorPolicy?: unknown } | undefined)?.errorPolicy ?? options.query?.errorPolicy;
-    const omitted = policy === 'omit' || policy === 2;
+    const policy = (options.body as { errorPolicy?: string | number } | undefined)?.errorPolicy ?? options.query?.errorPolicy;
+    // WorkItemErrorPolicy.Omit, by name in any case or by number (2).
+    const omitted = ['omit', '2'].includes(String(policy).toLowerCase());
     expect(adoContract().checkResponse({ method, path }, 200, result.body, { omittedItems: omitted }), `${method} ${path}`).toEqual([]);
   }
   return result;
@@ -148,6 +152,82 @@ describe('GET workitems', () => {
     expectAdoError(await api('GET', '/fabrikam/_apis/wit/workitems', { query: { ids: '1,22' } }), 404, /Work item 22 does not exist/);
     const omit = await api('GET', '/fabrikam/_apis/wit/workitems', { query: { ids: '1,22', errorPolicy: 'omit' } });
     expect((omit.body as Items).value.map((w) => w?.id ?? null)).toEqual([1, null]);
+  });
+});
+
+describe('enum values in the query string, as the service reads them', () => {
+  const ids = (r: CallResult) => (r.body as Items).value.map((w) => w?.id ?? null);
+
+  it('accepts $expand and errorPolicy by number (WorkItemExpand.Relations = 1, WorkItemErrorPolicy.Omit = 2)', async () => {
+    const r = await api('GET', '/fabrikam/_apis/wit/workitems', { query: { ids: '2,999', $expand: '1', errorPolicy: '2' } });
+    expect(r.status).toBe(200);
+    expect(ids(r)).toEqual([2, null]);
+    expect((r.body as Items).value[0]?.relations?.length).toBeGreaterThan(0);
+    const failing = await api('GET', '/fabrikam/_apis/wit/workitems', { query: { ids: '2,999', errorPolicy: '1' } });
+    expectAdoError(failing, 404, /Work item 999 does not exist/);
+  });
+
+  it('accepts names without regard to case', async () => {
+    const r = await api('GET', '/fabrikam/_apis/wit/workitems', { query: { ids: '2,999', $expand: 'Relations', errorPolicy: 'Omit' } });
+    expect(ids(r)).toEqual([2, null]);
+    const all = await call(emu.url, 'GET', '/fabrikam/_apis/wit/workitems', { query: { ids: '2', $expand: 'ALL' } });
+    expect(Object.keys((all.body as { value: object[] }).value[0] as object)).toContain('_links');
+    const none = await api('GET', '/fabrikam/_apis/wit/workitems', { query: { ids: '2', $expand: '0' } });
+    expect((none.body as Items).value[0]?.relations).toBeUndefined();
+  });
+
+  it('accepts numeric strings in the body as well', async () => {
+    const r = await api('POST', '/fabrikam/_apis/wit/workitemsbatch', { body: { ids: [2, 999], $expand: '1', errorPolicy: '2' } });
+    expect(ids(r)).toEqual([2, null]);
+  });
+
+  it('refuses numbers and names outside the enums with a 400', async () => {
+    const wrong: Record<string, string>[] = [{ $expand: '5' }, { $expand: '1.5' }, { $expand: 'children' }, { errorPolicy: '0' }, { errorPolicy: '3' }, { errorPolicy: 'ignore' }];
+    for (const query of wrong) {
+      expectAdoError(await api('GET', '/fabrikam/_apis/wit/workitems', { query: { ids: '2', ...query } }), 400, /is not valid/);
+    }
+  });
+
+  it("serves Microsoft's own node client, which sends the enums as numbers", async () => {
+    const api = await new WebApi(emu.orgUrl, getPersonalAccessTokenHandler('ana-token')).getWorkItemTrackingApi();
+    const items = await api.getWorkItems([4, 999], undefined, undefined, WorkItemExpand.Relations, WorkItemErrorPolicy.Omit);
+    expect(items.map((w) => w?.id ?? null)).toEqual([4, null]);
+    expect(items[0]?.relations?.map((r) => r.rel)).toEqual(['System.LinkTypes.Hierarchy-Reverse', 'System.LinkTypes.Hierarchy-Forward']);
+    const get = emu.requests().find((r) => r.method === 'GET' && /workitems$/i.test(r.path));
+    expect(get?.query).toMatchObject({ $expand: '1', errorPolicy: '2' });
+  });
+});
+
+describe('answers shaped like the recorded dev.azure.com answers', () => {
+  const recorded = (file: string): Record<string, unknown> =>
+    JSON.parse(readFileSync(new URL(`../../../fixtures/recorded/ado/${file}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+  const GUID_URL = /^http:\/\/127\.0\.0\.1:\d+\/fabrikam\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/_apis\/wit\/workItems\/\d+$/;
+
+  it('GET workitems/{id}?$expand=All: the recorded keys, relation URLs naming the project GUID, the recorded links', async () => {
+    const r = await call(emu.url, 'GET', '/fabrikam/_apis/wit/workitems/4', { query: { $expand: 'All' } });
+    const body = r.body as { relations: { url: string }[]; url: string; _links: Record<string, { href: string }> };
+    const real = recorded('adocli-get-974-expand-relations-parent.json') as { _links: object };
+    expect(Object.keys(body)).toEqual(Object.keys(recorded('adocli-get-973-expand-all-children.json')));
+    expect(Object.keys(body._links)).toEqual(Object.keys(real._links));
+    expect(body.url).toMatch(GUID_URL);
+    expect(body._links.html?.href).toMatch(/\/fabrikam\/[0-9a-f-]{36}\/_workitems\/edit\/4$/);
+    for (const relation of body.relations) expect(relation.url).toMatch(GUID_URL);
+    // A relation names its item exactly as that item names itself.
+    const parent = await call(emu.url, 'GET', '/fabrikam/_apis/wit/workitems/2');
+    expect(body.relations[0]?.url).toBe((parent.body as { url: string }).url);
+    // The description types `_links` as the .NET ReferenceLinks class; on the wire (and in the
+    // recordings) it is the dictionary of links itself, so it is compared with the recording above.
+    const { _links: _links, ...rest } = body;
+    expect(adoContract().checkResponse({ method: 'GET', path: '/fabrikam/_apis/wit/workitems/4' }, 200, rest)).toEqual([]);
+  });
+
+  it('a fields-only list read: the recorded keys and organization-level URLs', async () => {
+    const r = await api('GET', '/fabrikam/_apis/wit/workitems', { query: { ids: '3', fields: 'System.Id,System.WorkItemType,System.State,System.Title' } });
+    const [real] = (recorded('adocli-queryshow-workitems-fields-only.json') as { value: object[] }).value;
+    const [item] = (r.body as { value: Record<string, unknown>[] }).value;
+    expect(Object.keys(item ?? {})).toEqual(Object.keys(real ?? {}));
+    expect(Object.keys(item?.fields ?? {}).sort()).toEqual(Object.keys((real as { fields: object }).fields).sort());
+    expect(item?.url).toBe(`${emu.orgUrl}/_apis/wit/workItems/3`);
   });
 });
 
