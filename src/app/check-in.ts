@@ -1,9 +1,9 @@
 // Checks in a value on an outcome KR, with an optional confidence and note.
 import { z } from 'zod';
 import { InvalidInputError } from '../core/model/errors';
-import { C, seqId, type CheckInDoc, type ReadingDoc } from './collections';
+import { appendId, C, type CheckInDoc, type ReadingDoc } from './collections';
 import { evaluateObjectives, keyResultOf } from './evaluate-objectives';
-import { nextSeq } from './next-seq';
+import { appendSuffix, nextSeq } from './next-seq';
 import { PlanReader } from './plan-reader';
 import type { UseCase } from './use-case';
 import { confidence, finite, id, isoDate } from './validate';
@@ -30,7 +30,7 @@ export const checkIn: UseCase<'checkIn'> = {
       const readings = await reader.readingsOf(def.kpiRef);
       const seq = nextSeq(def.kpiRef, readings.map((r) => r.id));
       const reading: ReadingDoc = { at, value: input.value, ...note, kpi: def.kpiRef };
-      await ctx.store.put(C.readings, seqId(def.kpiRef, seq), reading, { expected: null, indexes: { kpi: def.kpiRef } });
+      await ctx.store.put(C.readings, appendId(def.kpiRef, seq, appendSuffix()), reading, { expected: null, indexes: { kpi: def.kpiRef } });
     } else {
       const existing = await reader.checkInsOf(def.id);
       const seq = nextSeq(def.id, existing.map((c) => c.id));
@@ -41,7 +41,7 @@ export const checkIn: UseCase<'checkIn'> = {
         ...note,
         kr: def.id,
       };
-      await ctx.store.put(C.checkIns, seqId(def.id, seq), doc, { expected: null, indexes: { kr: def.id } });
+      await ctx.store.put(C.checkIns, appendId(def.id, seq, appendSuffix()), doc, { expected: null, indexes: { kr: def.id } });
     }
     const evaluation = await evaluateObjectives(ctx, new PlanReader(ctx.store), [objective.id], today);
     return keyResultOf(evaluation, def.id);

@@ -18,11 +18,14 @@ export const C = {
   objectives: 'objectives',
   /** KR id → its objective: objectives, KRs and KPIs share one id namespace (SPEC §1). */
   keyResults: 'keyResults',
-  /** One per check-in, indexed by kr; id `<kr>#<seq>` keeps the order they were made in. */
+  /**
+   * One per check-in, indexed by kr; id `<kr>#<seq>` (imported) or `<kr>#<seq>-<random>` (checked
+   * in), which keeps the order they were made in and never collides (next-seq.ts).
+   */
   checkIns: 'checkIns',
   /** KPI definitions without readings. */
   kpis: 'kpis',
-  /** One per reading, indexed by kpi; id `<kpi>#<seq>`. */
+  /** One per reading, indexed by kpi; ids as check-ins. */
   readings: 'readings',
   /** One per KR + work item, indexed by kr and by ref (the panel looks links up by item). */
   links: 'links',
@@ -96,3 +99,8 @@ export const linkId = (kr: string, ref: WorkItemRef): string => `${kr}#${ref}`;
 export const snapshotId = (kr: string, at: IsoDate): string => `${kr}#${at}`;
 /** Fixed width so that id order is creation order. */
 export const seqId = (owner: string, seq: number): string => `${owner}#${String(seq).padStart(6, '0')}`;
+/**
+ * The id of a document appended after `seq` others were seen: sorts after every one of them, and
+ * the random suffix keeps concurrent appends from colliding (next-seq.ts says why).
+ */
+export const appendId = (owner: string, seq: number, suffix: string): string => `${seqId(owner, seq)}-${suffix}`;

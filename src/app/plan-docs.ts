@@ -142,7 +142,7 @@ export function groupLinks(links: readonly LinkDoc[]): Map<string, string[]> {
   return new Map([...byKr].map(([kr, list]) => [kr, [...list].sort((a, b) => a.seq - b.seq).map((l) => l.ref)]));
 }
 
-/** Groups seq-numbered documents by owner; ids sort in creation order (collections.ts seqId). */
+/** Groups seq-numbered documents by owner; ids sort in creation order (collections.ts seqId, appendId). */
 export function groupSeq<D, T>(docs: readonly { id: string; value: D }[], owner: (d: D) => string, strip: (d: D) => T): Map<string, T[]> {
   const sorted = [...docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const out = new Map<string, T[]>();

@@ -4,9 +4,9 @@ import { InvalidInputError } from '../core/model/errors';
 import { evaluate } from '../core/report/evaluate';
 import type { KpiReport } from '../core/report/types';
 import type { IsoDate } from '../core/model/dates';
-import { C, seqId, type ObjectiveDoc, type ReadingDoc } from './collections';
+import { appendId, C, type ObjectiveDoc, type ReadingDoc } from './collections';
 import { listAll } from './list-all';
-import { nextSeq } from './next-seq';
+import { appendSuffix, nextSeq } from './next-seq';
 import { PlanReader } from './plan-reader';
 import type { UseCase } from './use-case';
 import { finite, id, isoDate } from './validate';
@@ -22,7 +22,7 @@ export const recordReading: UseCase<'recordReading'> = {
     const kpi = await reader.requireKpi(input.kpi);
     const existing = await reader.readingsOf(kpi.id);
     const reading: ReadingDoc = { at, value: input.value, ...(input.note?.trim() ? { note: input.note.trim() } : {}), kpi: kpi.id };
-    await ctx.store.put(C.readings, seqId(kpi.id, nextSeq(kpi.id, existing.map((r) => r.id))), reading, {
+    await ctx.store.put(C.readings, appendId(kpi.id, nextSeq(kpi.id, existing.map((r) => r.id)), appendSuffix()), reading, {
       expected: null,
       indexes: { kpi: kpi.id },
     });

@@ -10,14 +10,32 @@
 // When a transaction is refused we read the documents again to tell a conflict (someone changed
 // one) from any other failure, so we depend on no particular error code for failed conditions.
 //
-// Batches. One transaction holds at most 25 operations and 4 MB, so a batch that fits is
-// exactly as atomic as the port asks. A larger one (an imported plan) checks every expectation
-// first, then commits in several transactions, each still conditional; should a later one fail,
-// the earlier ones are undone by conditional writes that restore exactly what was there before
-// (values, versions and index entries). The residual risk, stated honestly: between the first
-// and last transaction, readers can see part of the batch, and an undo fails when someone has
-// meanwhile changed a document the batch wrote; then PartialBatchError names those documents.
-//
+// Batches. One transaction holds at most 25 operations and 4 MB, so a batch that fits is one
+// transaction: exactly as atomic as the port asks. A larger one (an import, deleting an objective
+// with a long history) is made crash-safe with a write-ahead journal and a lock, both items of
+// the store (forge-kvs-journal.ts):
+//   1. take the lock: the head goes from `idle` to `pending:<batch>` (one conditional write);
+//      from now on every other write fails its `check` on the head, so nothing can change under us;
+//   2. read what the ops touch and check every expectation; a failed one releases the lock and
+//      throws ConflictError, nothing written;
+//   3. write the journal (every change with its before version and its after item, the after
+//      versions drawn now) and, in the same transaction as its last piece, turn the head to
+//      `committed:<batch>`: the commit point, one conditional write;
+//   4. apply the changes in transactions, each conditional on the before version;
+//   5. delete the journal and set the head `idle` (one transaction when it fits).
+// A writer that dies anywhere leaves either a `pending` head, under which nothing of the batch was
+// applied (readers ignore it; the next writer discards it), or a `committed` one, which the next
+// reader or writer applies to the end before doing anything else (roll forward). Applying twice
+// is harmless: a change applies only where the document still has its before version, and
+// versions are never reused, so a change already applied, by us or by another finisher running
+// at the same time (two resolvers), is skipped, and so would be any change made after the batch
+// (impossible while the lock is held, and a finisher runs only while it is). A writer that meets
+// a `pending` head discards it (the batch then fails its commit and reports ConflictError,
+// exactly as if someone had changed a document it read): a batch never waits on a writer that
+// may be dead, and nobody waits on a batch.
+// The residual risk: a reader that reads while a live batch is applying (step 4) can see part of
+// it; reads check the head first, so once the batch's writer is gone no read sees a mix.
+
 // Pages hold at most 20 documents, in id order, from a `docId > cursor` range condition, so our
 // cursor is the last id: stable, and never a KVS cursor (which the docs say not to persist).
 import { randomUUID } from 'node:crypto';
@@ -41,6 +59,20 @@ import {
   type DocEntity,
   type IndexEntity,
 } from './forge-kvs-layout';
+import {
+  beforeEntity,
+  checkNotJournal,
+  chunkKey,
+  HEAD_KEY,
+  headEntity,
+  headState,
+  headVersion,
+  JOURNAL_COLLECTION,
+  journalEntry,
+  journalPieces,
+  type HeadState,
+  type JournalEntry,
+} from './forge-kvs-journal';
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './forge-kvs-retry';
 import { checkBatch, checkIndexes, checkKey, pageSize } from './store-checks';
 
@@ -51,26 +83,13 @@ export interface ForgeKvsDocumentStoreOptions {
   readConcurrency?: number;
 }
 
-/** A large batch failed midway and some of what it had written could not be undone. */
-export class PartialBatchError extends Error {
-  readonly code = 'internal';
-  constructor(readonly notRestored: { collection: string; id: string }[], options?: { cause?: unknown }) {
-    super(
-      `a batch failed after part of it was written, and ${notRestored.length} document(s) could not be restored because they were changed meanwhile: ${notRestored
-        .map((d) => `${d.collection}/${d.id}`)
-        .join(', ')}`,
-      options,
-    );
-    this.name = 'PartialBatchError';
-  }
-}
-
 /** What the stored version must be for an operation to apply: a token, or no item at all. */
 type Guard = { version: string } | 'absent';
 
 type KvsOp =
   | { kind: 'set'; entity: string; key: string; value: DocEntity | IndexEntity; guard?: Guard }
-  | { kind: 'delete'; entity: string; key: string; guard?: Guard };
+  | { kind: 'delete'; entity: string; key: string; guard?: Guard }
+  | { kind: 'check'; entity: string; key: string; guard: Guard };
 
 /** One document's change: what was stored, what will be, and whether the caller's expectation held. */
 interface Change {
@@ -99,14 +118,14 @@ function conditions(guard: Guard | undefined) {
 }
 
 /** Groups (each one document's operations, never split) packed into transactions within the caps. */
-function pack(groups: readonly KvsOp[][]): KvsOp[][][] {
+function pack(groups: readonly KvsOp[][], maxOps = MAX_TRANSACTION_OPS): KvsOp[][][] {
   const transactions: KvsOp[][][] = [];
   let current: KvsOp[][] = [];
   let ops = 0;
   let bytes = 0;
   for (const group of groups) {
     const size = group.reduce((sum, op) => sum + op.key.length + 200 + (op.kind === 'set' ? storedBytes(op.value) : 0), 0);
-    if (current.length > 0 && (ops + group.length > MAX_TRANSACTION_OPS || bytes + size > MAX_TRANSACTION_BYTES)) {
+    if (current.length > 0 && (ops + group.length > maxOps || bytes + size > MAX_TRANSACTION_BYTES)) {
       transactions.push(current);
       current = [];
       ops = 0;
@@ -133,6 +152,12 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, run: (item: 
   return out;
 }
 
+/** How many times a write starts over after settling someone else's journal. */
+const MAX_ATTEMPTS = 5;
+
+/** The operation every write but a journaled batch's carries: no batch holds the lock. */
+const HEAD_IS_IDLE: KvsOp = { kind: 'check', entity: DOC_ENTITY, key: HEAD_KEY, guard: { version: 'idle' } };
+
 export class ForgeKvsDocumentStore implements DocumentStore {
   private readonly retry: RetryPolicy;
   private readonly readConcurrency: number;
@@ -144,16 +169,20 @@ export class ForgeKvsDocumentStore implements DocumentStore {
 
   async get<T>(collection: string, id: string): Promise<StoredDoc<T> | undefined> {
     checkKey(collection, id);
-    const doc = await this.read(collection, id);
+    checkNotJournal(collection);
+    const doc = await this.settled(() => this.read(collection, id));
     return doc && { id, version: doc.version, value: decodeDocument<T>(doc.body) };
   }
 
   async list<T>(collection: string, query: ListQuery = {}): Promise<ListPage<T>> {
+    checkNotJournal(collection);
     const size = pageSize(query.limit, FORGE_PAGE_CAP);
     const { where, cursor } = query;
-    const page = where
-      ? await this.page<IndexEntity>(INDEX_ENTITY, BY_VALUE, [collection, where.index, where.value], cursor, size)
-      : await this.page<DocEntity>(DOC_ENTITY, BY_COLLECTION, [collection], cursor, size);
+    const page = await this.settled((): Promise<{ items: (DocEntity | IndexEntity)[]; more: boolean }> =>
+      where
+        ? this.page<IndexEntity>(INDEX_ENTITY, BY_VALUE, [collection, where.index, where.value], cursor, size)
+        : this.page<DocEntity>(DOC_ENTITY, BY_COLLECTION, [collection], cursor, size),
+    );
     const items = page.items.map((e) => ({ id: e.docId, version: e.version, value: decodeDocument<T>(e.body) }));
     const last = items[items.length - 1];
     return page.more && last ? { items, cursor: last.id } : { items };
@@ -161,6 +190,7 @@ export class ForgeKvsDocumentStore implements DocumentStore {
 
   async put<T>(collection: string, id: string, value: T, options: PutOptions): Promise<StoredDoc<T>> {
     checkKey(collection, id);
+    checkNotJournal(collection);
     checkIndexes(options.indexes);
     const op: WriteOp = { kind: 'put', collection, id, value, expected: options.expected, ...(options.indexes ? { indexes: options.indexes } : {}) };
     const [change] = await this.write([op], [encodeDocument(value)], 'single');
@@ -169,11 +199,13 @@ export class ForgeKvsDocumentStore implements DocumentStore {
 
   async delete(collection: string, id: string, expected: Version): Promise<void> {
     checkKey(collection, id);
+    checkNotJournal(collection);
     await this.write([{ kind: 'delete', collection, id, expected }], [''], 'single');
   }
 
   async batch(ops: readonly WriteOp[]): Promise<void> {
     checkBatch(ops);
+    for (const op of ops) checkNotJournal(op.collection);
     if (ops.length === 0) return;
     // Encode and size-check everything before the first request: a refusal writes nothing.
     await this.write(ops, ops.map((op) => (op.kind === 'put' ? encodeDocument(op.value) : '')), 'batch');
@@ -181,6 +213,21 @@ export class ForgeKvsDocumentStore implements DocumentStore {
 
   private read(collection: string, id: string): Promise<DocEntity | undefined> {
     return withRetry(() => kvs.entity<DocEntity>(DOC_ENTITY).get(docKey(collection, id)), this.retry);
+  }
+
+  private readHead(): Promise<HeadState> {
+    return withRetry(() => kvs.entity<DocEntity>(DOC_ENTITY).get(HEAD_KEY), this.retry).then(headState);
+  }
+
+  /**
+   * Runs a read alongside a look at the journal head (no extra wait); when a committed batch is
+   * there, finishes it first and reads again, so no read sees half of a batch whose writer died.
+   */
+  private async settled<R>(read: () => Promise<R>): Promise<R> {
+    const [head, result] = await Promise.all([this.readHead(), read()]);
+    if (head.kind !== 'committed') return result;
+    await this.settle(head);
+    return read();
   }
 
   /**
@@ -202,8 +249,9 @@ export class ForgeKvsDocumentStore implements DocumentStore {
   }
 
   /**
-   * Reads what each op touches, checks the caller's expectations, then commits. `single` ops keep
-   * the standalone semantics of `delete` (a missing document is NotFoundError, not a conflict).
+   * Reads what each op touches, checks the caller's expectations, then commits: in one
+   * transaction (checked against the lock) when it fits, else through the journal. `single` ops
+   * keep the standalone semantics of `delete` (a missing document is NotFoundError, not a conflict).
    */
   private async write(ops: readonly WriteOp[], bodies: readonly string[], mode: 'single' | 'batch'): Promise<Change[]> {
     const afters = ops.map((op, i) => {
@@ -212,26 +260,186 @@ export class ForgeKvsDocumentStore implements DocumentStore {
       checkFits(doc, mode === 'batch' ? `ops[${i}].` : '');
       return doc;
     });
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      // Each op takes at least one operation, and the lock check one more: a batch of 25 or more
+      // can never be one transaction, so it goes to the journal without reading twice.
+      if (ops.length < MAX_TRANSACTION_OPS) {
+        const changes = await this.changes(ops, afters, mode);
+        const groups = changes.map((c) => transition(c.op.collection, c.op.id, c.before, c.after, guardOf(c.before)));
+        if (pack(groups, MAX_TRANSACTION_OPS - 1).length === 1) {
+          try {
+            await this.commit([...groups.flat(), HEAD_IS_IDLE]);
+            return changes;
+          } catch (error) {
+            const head = await this.readHead();
+            if (head.kind === 'idle' || attempt >= MAX_ATTEMPTS) throw await this.explain(changes, mode, error);
+            await this.settle(head);
+            continue;
+          }
+        }
+      }
+      const done = await this.journaled(ops, afters, mode);
+      if (done) return done;
+    }
+    const first = ops[0] as WriteOp;
+    throw new ConflictError(first.collection, first.id);
+  }
+
+  /** What each op changes, after checking that the caller's expectations hold. */
+  private async changes(ops: readonly WriteOp[], afters: readonly (DocEntity | undefined)[], mode: 'single' | 'batch'): Promise<Change[]> {
     const befores = await mapLimited(ops, this.readConcurrency, (op) => this.read(op.collection, op.id));
     const changes: Change[] = ops.map((op, i) => ({ op, before: befores[i], after: afters[i] }));
     for (const change of changes) this.expect(change.op, change.before, mode);
+    return changes;
+  }
 
-    const groups = changes.map((c) => transition(c.op.collection, c.op.id, c.before, c.after, guardOf(c.before)));
-    const transactions = pack(groups);
-    const committed: Change[] = [];
+  /**
+   * A batch too large for one transaction, through the lock and the journal (steps at the top of
+   * this file). False when another writer took the lock first: settle theirs and start over.
+   */
+  private async journaled(ops: readonly WriteOp[], afters: readonly (DocEntity | undefined)[], mode: 'single' | 'batch'): Promise<Change[] | undefined> {
+    const head = await this.readHead();
+    if (head.kind !== 'idle' && head.kind !== 'missing') {
+      await this.settle(head);
+      return undefined;
+    }
+    const batch = randomUUID();
+    const pending: HeadState = { kind: 'pending', batch, pieces: 0 };
+    try {
+      await this.commit([{ kind: 'set', entity: DOC_ENTITY, key: HEAD_KEY, value: headEntity(pending), guard: head.kind === 'missing' ? 'absent' : { version: 'idle' } }]);
+    } catch {
+      return undefined;
+    }
+    // The lock is ours: nobody else's write can land until we commit or give it back.
+    let changes: Change[];
+    try {
+      changes = await this.changes(ops, afters, mode);
+    } catch (error) {
+      await this.commit([{ kind: 'set', entity: DOC_ENTITY, key: HEAD_KEY, value: headEntity({ kind: 'idle' }), guard: { version: headVersion(pending) } }]).catch(() => undefined);
+      throw error;
+    }
+    const entries = changes.map((c) => journalEntry(c.op.collection, c.op.id, c.before, c.after));
+    const pieces = journalPieces(batch, entries);
+    const committed = { kind: 'committed', batch, pieces: pieces.length } as const;
+    const writes = pieces.map((p, i): KvsOp[] => [{ kind: 'set', entity: DOC_ENTITY, key: chunkKey(batch, i), value: p }]);
+    const transactions = pack(writes, MAX_TRANSACTION_OPS - 1);
+    try {
+      for (const [t, transaction] of transactions.entries()) {
+        if (t < transactions.length - 1) {
+          await this.commit(transaction.flat());
+          continue;
+        }
+        // The commit point. It also checks that the pieces written before are still there: a
+        // writer that discarded our pending lock may have swept them.
+        const earlier = pieces.length - transaction.length;
+        await this.commit([
+          ...transaction.flat(),
+          ...Array.from({ length: earlier }, (_, i): KvsOp => ({ kind: 'check', entity: DOC_ENTITY, key: chunkKey(batch, i), guard: { version: batch } })),
+          { kind: 'set', entity: DOC_ENTITY, key: HEAD_KEY, value: headEntity(committed), guard: { version: headVersion(pending) } },
+        ]);
+      }
+    } catch (error) {
+      // Whether the commit point was passed decides: the answer of a commit that went through
+      // may be what got lost. Unsure (the head cannot be read either): leave all as it is, for
+      // the next reader or writer to settle.
+      const now = await this.readHead();
+      if (now.kind === 'committed' && now.batch === batch) return this.completed(changes, entries, committed);
+      if (now.kind === 'pending' && now.batch === batch) {
+        await this.commit([{ kind: 'set', entity: DOC_ENTITY, key: HEAD_KEY, value: headEntity({ kind: 'idle' }), guard: { version: headVersion(pending) } }]);
+        await this.deletePieces(batch);
+        throw error;
+      }
+      // Someone discarded our lock: then they wrote, perhaps what we had read. Nothing of ours applied.
+      await this.deletePieces(batch);
+      const first = ops[0] as WriteOp;
+      throw new ConflictError(first.collection, first.id);
+    }
+    return this.completed(changes, entries, committed);
+  }
+
+  private async completed(changes: Change[], entries: readonly JournalEntry[], head: Extract<HeadState, { kind: 'committed' }>): Promise<Change[]> {
+    await this.apply(entries);
+    await this.finish(head);
+    return changes;
+  }
+
+  /**
+   * Makes the journal head idle again: discards a pending batch (nothing of it was applied) or
+   * finishes a committed one. Safe to run by several at once and next to the batch's own writer.
+   */
+  private async settle(head: HeadState): Promise<void> {
+    switch (head.kind) {
+      case 'idle':
+        return;
+      case 'missing':
+        // First use of the store: the head every write checks is created once.
+        await this.commit([{ kind: 'set', entity: DOC_ENTITY, key: HEAD_KEY, value: headEntity({ kind: 'idle' }), guard: 'absent' }]).catch(() => undefined);
+        return;
+      case 'pending':
+        await this.commit([{ kind: 'set', entity: DOC_ENTITY, key: HEAD_KEY, value: headEntity({ kind: 'idle' }), guard: { version: headVersion(head) } }]).catch(() => undefined);
+        await this.deletePieces(head.batch);
+        return;
+      case 'committed': {
+        const items = await mapLimited(Array.from({ length: head.pieces }, (_, i) => i), this.readConcurrency, (i) =>
+          withRetry(() => kvs.entity<DocEntity>(DOC_ENTITY).get(chunkKey(head.batch, i)), this.retry),
+        );
+        // Pieces are deleted only once every change is applied: with one gone, there is nothing left to apply.
+        if (items.every((item) => item !== undefined)) await this.apply(JSON.parse(items.map((item) => (item).body).join('')) as JournalEntry[]);
+        await this.finish(head);
+        return;
+      }
+      default:
+        head satisfies never;
+    }
+  }
+
+  /** Applies journal entries, each only where the document still has its before version. */
+  private async apply(entries: readonly JournalEntry[]): Promise<void> {
+    const groups = entries.map((e) => transition(e.collection, e.id, beforeEntity(e), e.after ?? undefined, e.before ? { version: e.before.version } : 'absent'));
     let index = 0;
-    for (const transaction of transactions) {
-      const mine = changes.slice(index, index + transaction.length);
+    for (const transaction of pack(groups)) {
+      const mine = entries.slice(index, index + transaction.length);
+      index += transaction.length;
       try {
         await this.commit(transaction.flat());
-      } catch (error) {
-        await this.undo(committed, error);
-        throw await this.explain(changes, mode, error);
+      } catch {
+        // Someone finishing the same journal applied part of it: go document by document.
+        await mapLimited([...mine.keys()], this.readConcurrency, async (i) => {
+          const entry = mine[i] as JournalEntry;
+          const current = await this.read(entry.collection, entry.id);
+          if ((current?.version ?? null) !== (entry.before?.version ?? null)) return;
+          await this.commit(transaction[i] as KvsOp[]).catch(() => undefined);
+        });
       }
-      committed.push(...mine);
-      index += transaction.length;
     }
-    return changes;
+  }
+
+  /** Deletes the journal and frees the lock: in one transaction when the pieces fit in it. */
+  private async finish(head: Extract<HeadState, { kind: 'committed' }>): Promise<void> {
+    const deletes = Array.from({ length: head.pieces }, (_, i): KvsOp => ({ kind: 'delete', entity: DOC_ENTITY, key: chunkKey(head.batch, i) }));
+    const free: KvsOp = { kind: 'set', entity: DOC_ENTITY, key: HEAD_KEY, value: headEntity({ kind: 'idle' }), guard: { version: headVersion(head) } };
+    if (deletes.length + 1 > MAX_TRANSACTION_OPS) {
+      for (let i = 0; i < deletes.length; i += MAX_TRANSACTION_OPS) await this.commit(deletes.slice(i, i + MAX_TRANSACTION_OPS));
+      deletes.length = 0;
+    }
+    // Refused when another finisher freed it first: then it is done.
+    await this.commit([...deletes, free]).catch(() => undefined);
+  }
+
+  /** Removes the pieces of a batch that never committed (listed, as their number was never recorded). */
+  private async deletePieces(batch: string): Promise<void> {
+    const keys: string[] = [];
+    for (let cursor: string | undefined = `${batch}:`; ; ) {
+      const page: { items: DocEntity[]; more: boolean } = await this.page<DocEntity>(DOC_ENTITY, BY_COLLECTION, [JOURNAL_COLLECTION], cursor, FORGE_PAGE_CAP);
+      const ours = page.items.filter((item) => item.docId.startsWith(`${batch}:`));
+      keys.push(...ours.map((item) => docKey(JOURNAL_COLLECTION, item.docId)));
+      const last: DocEntity | undefined = page.items[page.items.length - 1];
+      if (!page.more || !last || ours.length < page.items.length) break;
+      cursor = last.docId;
+    }
+    for (let i = 0; i < keys.length; i += MAX_TRANSACTION_OPS) {
+      await this.commit(keys.slice(i, i + MAX_TRANSACTION_OPS).map((key): KvsOp => ({ kind: 'delete', entity: DOC_ENTITY, key })));
+    }
   }
 
   /** Throws the caller's error when `current` is not what `op` expects. */
@@ -246,35 +454,11 @@ export class ForgeKvsDocumentStore implements DocumentStore {
       const tx = kvs.transact();
       for (const op of ops) {
         if (op.kind === 'set') tx.set(op.key, op.value, { entityName: op.entity, ...conditions(op.guard) });
-        else tx.delete(op.key, { entityName: op.entity, ...conditions(op.guard) });
+        else if (op.kind === 'delete') tx.delete(op.key, { entityName: op.entity, ...conditions(op.guard) });
+        else tx.check(op.key, { entityName: op.entity, conditions: conditions(op.guard).conditions as Filter<DocEntity> });
       }
       return tx.execute();
     }, this.retry);
-  }
-
-  /** Restores what `committed` changes replaced, each only if nobody has changed it since. */
-  private async undo(committed: readonly Change[], cause: unknown): Promise<void> {
-    if (committed.length === 0) return;
-    const groups = committed.map((c) => transition(c.op.collection, c.op.id, c.after, c.before, guardOf(c.after)));
-    const failed: Change[] = [];
-    let index = 0;
-    for (const transaction of pack(groups)) {
-      const mine = committed.slice(index, index + transaction.length);
-      index += transaction.length;
-      try {
-        await this.commit(transaction.flat());
-      } catch {
-        // Document by document, so one changed document does not keep the others from being restored.
-        for (const change of mine) {
-          try {
-            await this.commit(transition(change.op.collection, change.op.id, change.after, change.before, guardOf(change.after)));
-          } catch {
-            failed.push(change);
-          }
-        }
-      }
-    }
-    if (failed.length > 0) throw new PartialBatchError(failed.map((c) => ({ collection: c.op.collection, id: c.op.id })), { cause });
   }
 
   /** After a refused transaction: a ConflictError when someone changed a document, else the failure itself. */
@@ -294,4 +478,3 @@ export class ForgeKvsDocumentStore implements DocumentStore {
     return error;
   }
 }
-

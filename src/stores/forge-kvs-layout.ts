@@ -23,9 +23,10 @@ export const MAX_TRANSACTION_OPS = 25;
 export const MAX_TRANSACTION_BYTES = 3_500_000;
 /**
  * A re-put may set every new index entry and delete every old one in the document's own
- * transaction: 1 + 12 + 12 = 25 operations, the transaction cap.
+ * transaction, with the check that no batch holds the journal lock: 1 + 11 + 11 + 1 = 24
+ * operations, within the transaction cap of 25.
  */
-export const MAX_INDEXES_PER_DOCUMENT = 12;
+export const MAX_INDEXES_PER_DOCUMENT = 11;
 
 export interface DocEntity {
   collection: string;

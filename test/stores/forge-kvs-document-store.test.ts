@@ -8,7 +8,7 @@ import { createApp } from '../../src/app/create-app';
 import { toApiError } from '../../src/app/errors';
 import { ConflictError, InvalidInputError } from '../../src/core/model/errors';
 import type { WriteOp } from '../../src/core/ports/document-store';
-import { ForgeKvsDocumentStore, PartialBatchError } from '../../src/stores/forge-kvs-document-store';
+import { ForgeKvsDocumentStore } from '../../src/stores/forge-kvs-document-store';
 import { DOC_ENTITY, INDEX_ENTITY, MAX_VALUE_BYTES } from '../../src/stores/forge-kvs-layout';
 import { StoreRateLimitedError, type RetryPolicy } from '../../src/stores/forge-kvs-retry';
 import { documentStoreContract } from '../contract/document-store.contract';
@@ -99,14 +99,15 @@ describe('ForgeKvsDocumentStore', () => {
     });
 
     it('refuses more index values than fit in one transaction', async () => {
-      const indexes = Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`i${i}`, 'v']));
+      const indexes = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`i${i}`, 'v']));
       expect(await rejection(store.put('objectives', 'O1', 1, { expected: null, indexes }))).toBeInstanceOf(InvalidInputError);
-      const twelve = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`i${i}`, 'v']));
-      const v1 = await store.put('objectives', 'O1', 1, { expected: null, indexes: twelve });
-      // Replacing all twelve by twelve others: 1 + 12 + 12 = 25 operations, still one transaction.
-      const other = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`j${i}`, 'w']));
+      const eleven = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`i${i}`, 'v']));
+      const v1 = await store.put('objectives', 'O1', 1, { expected: null, indexes: eleven });
+      // Replacing all eleven by eleven others, with the check of the journal lock:
+      // 1 + 11 + 11 + 1 = 24 operations, still one transaction.
+      const other = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`j${i}`, 'w']));
       await store.put('objectives', 'O1', 2, { expected: v1.version, indexes: other });
-      expect(fake.size(INDEX_ENTITY)).toBe(12);
+      expect(fake.size(INDEX_ENTITY)).toBe(11);
       expect((await store.list('objectives', { where: { index: 'j3', value: 'w' } })).items.map((d) => d.value)).toEqual([2]);
     });
 
@@ -135,8 +136,9 @@ describe('ForgeKvsDocumentStore', () => {
       expect(queries.every((q) => (q.limit as number) <= 20)).toBe(true);
       // Pages of 20, 20, 5: two full pages each look one item ahead; the last does not.
       expect(queries.map((q) => q.limit)).toEqual([20, 1, 20, 1, 20]);
-      // Values come with the index entries: no document is fetched one by one.
-      expect(fake.count('/api/v1/entity/get')).toBe(0);
+      // Values come with the index entries: no document is fetched one by one. The only reads are
+      // the look at the journal head each call makes (alongside its query, so no extra wait).
+      expect(fake.count('/api/v1/entity/get')).toBe(3);
     });
 
     it('leaves no index entry behind when documents move or go', async () => {
@@ -145,10 +147,14 @@ describe('ForgeKvsDocumentStore', () => {
       expect(fake.size(INDEX_ENTITY)).toBe(1);
       await store.delete('links', 'L1', b.version);
       expect(fake.size(INDEX_ENTITY)).toBe(0);
-      expect(fake.size(DOC_ENTITY)).toBe(0);
+      // Only the journal head is left: created once, by the store's first write.
+      expect(fake.size(DOC_ENTITY)).toBe(1);
     });
 
     it('commits a small batch as one transaction', async () => {
+      // The store's first write creates the journal head every write checks; not counted here.
+      await store.put('warm', 'up', 1, { expected: null });
+      fake.requests.length = 0;
       await store.batch([
         { kind: 'put', collection: 'links', id: 'L1', value: 1, expected: null, indexes: { kr: 'KR1', ref: 'jira:CS-1' } },
         { kind: 'put', collection: 'checkIns', id: 'KR1#000001', value: 2, expected: null, indexes: { kr: 'KR1' } },
@@ -159,9 +165,10 @@ describe('ForgeKvsDocumentStore', () => {
 
   describe('429 from Forge storage', () => {
     it('retries with exponential backoff and then succeeds', async () => {
-      await store.put('objectives', 'O1', 'v', { expected: null });
+      const v = await store.put('objectives', 'O1', 'v', { expected: null });
       fake.rateLimit(2);
-      expect((await store.get('objectives', 'O1'))?.value).toBe('v');
+      // An update reads the document once, then commits: the read is throttled twice.
+      expect((await store.put('objectives', 'O1', 'w', { expected: v.version })).value).toBe('w');
       // random() = 0.5: half of 250 ms, then half of 500 ms.
       expect(sleeps).toEqual([125, 250]);
     });
@@ -175,7 +182,7 @@ describe('ForgeKvsDocumentStore', () => {
 
     it('gives up after a bounded number of tries with a clear error the API reports as rate-limited', async () => {
       fake.rateLimit(100);
-      const error = await rejection(store.get('objectives', 'O1'));
+      const error = await rejection(store.put('objectives', 'O1', 'v', { expected: null }));
       expect(error).toBeInstanceOf(StoreRateLimitedError);
       expect((error as Error).message).toMatch(/rate limiting this app \(429\).*4 tries.*try again in a minute/);
       expect(fake.count('/api/v1/entity/get')).toBe(4);
@@ -184,11 +191,13 @@ describe('ForgeKvsDocumentStore', () => {
 
     it('never waits longer than the budget allows, whatever the hint', async () => {
       fake.rateLimit(100, { retryAfterSeconds: 60 });
-      expect(await rejection(store.get('objectives', 'O1'))).toBeInstanceOf(StoreRateLimitedError);
+      expect(await rejection(store.put('objectives', 'O1', 'v', { expected: null }))).toBeInstanceOf(StoreRateLimitedError);
       expect(sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(8_000);
     });
 
     it('retries a throttled transaction without applying it twice', async () => {
+      await store.put('warm', 'up', 1, { expected: null });
+      fake.requests.length = 0;
       fake.rateLimit(1, { path: '/api/v1/transaction' });
       const saved = await store.put('links', 'L1', 'once', { expected: null, indexes: { kr: 'KR1' } });
       expect(bodies('/api/v1/transaction')).toHaveLength(2);
@@ -208,50 +217,43 @@ describe('ForgeKvsDocumentStore', () => {
       expect(fake.size(INDEX_ENTITY)).toBe(30);
     });
 
-    it('undoes what it wrote when a later transaction meets a conflict, restoring values, versions and entries', async () => {
+    it('locks other writers out while it applies: a write in between finishes the batch first, then conflicts', async () => {
       const other = new ForgeKvsDocumentStore({ retry: noWait });
-      const old = await store.put('links', 'L00', 'old', { expected: null, indexes: { kr: 'KR0' } });
-      const ops = puts(30);
-      ops[0] = { kind: 'put', collection: 'links', id: 'L00', value: 'replaced', expected: old.version, indexes: { kr: 'KR1' } };
-      const before = await store.list('links');
       let transactions = 0;
+      let theirs: unknown;
       fake.beforeRequest(async (path) => {
-        if (path !== '/api/v1/transaction' || ++transactions !== 2) return;
+        // Transactions: the lock, the journal with the commit point, then the changes.
+        if (path !== '/api/v1/transaction' || ++transactions !== 4) return;
         fake.beforeRequest(undefined);
-        // Someone else creates a document the batch is about to create.
-        await other.put('links', 'L29', 'theirs', { expected: null });
+        // Someone creates a document the batch is about to create, in the middle of it.
+        theirs = await rejection(other.put('links', 'L29', 'theirs', { expected: null }));
       });
-      const error = await rejection(store.batch(ops));
-      expect(error).toBeInstanceOf(ConflictError);
-      expect(error).toMatchObject({ collection: 'links', id: 'L29' });
-      const after = await store.list('links');
-      expect(after.items.filter((d) => d.id !== 'L29')).toEqual(before.items);
-      expect(await store.get('links', 'L00')).toEqual(old);
-      expect((await store.list('links', { where: { index: 'kr', value: 'KR0' } })).items.map((d) => d.id)).toEqual(['L00']);
-      expect((await store.list('links', { where: { index: 'kr', value: 'KR1' } })).items).toEqual([]);
-      // The restored version is still the one its readers hold.
-      await store.put('links', 'L00', 'edited', { expected: old.version });
+      await store.batch(puts(30));
+      // Their write could not land in the middle: it finished the batch, then found L29 taken.
+      expect(theirs).toBeInstanceOf(ConflictError);
+      const all = await store.list<string>('links', { limit: 20 });
+      const rest = await store.list<string>('links', { cursor: all.cursor });
+      expect([...all.items, ...rest.items].map((d) => d.value)).toEqual(puts(30).map((op) => (op as { value: string }).value));
+      // The journal is gone and the lock is free: only the head item is left of it.
+      expect(fake.size(DOC_ENTITY)).toBe(31);
+      await store.put('links', 'L99', 'after', { expected: null });
     });
 
-    it('says which documents it could not restore when someone changed them meanwhile', async () => {
+    it('is discarded, having applied nothing, when a writer meets it before its commit point; it then fails as a conflict', async () => {
       const other = new ForgeKvsDocumentStore({ retry: noWait });
       let transactions = 0;
       fake.beforeRequest(async (path) => {
         if (path !== '/api/v1/transaction' || ++transactions !== 2) return;
         fake.beforeRequest(undefined);
-        // L00 was written by the first transaction: someone edits it on top of the batch...
-        const seen = await other.get('links', 'L00');
-        await other.put('links', 'L00', 'edited on top', { expected: seen?.version ?? null, indexes: { kr: 'KR1' } });
-        // ...and the second transaction meets a conflict.
-        await other.put('links', 'L29', 'theirs', { expected: null });
+        await other.put('links', 'L05', 'theirs', { expected: null });
       });
       const error = await rejection(store.batch(puts(30)));
-      expect(error).toBeInstanceOf(PartialBatchError);
-      expect((error as PartialBatchError).notRestored).toEqual([{ collection: 'links', id: 'L00' }]);
-      expect(toApiError(error).message).toContain('links/L00');
-      // Their edit is kept, not overwritten by the undo.
-      expect((await store.get('links', 'L00'))?.value).toBe('edited on top');
-      expect((await store.get('links', 'L01'))).toBeUndefined();
+      expect(error).toBeInstanceOf(ConflictError);
+      expect((await store.list<string>('links')).items.map((d) => [d.id, d.value])).toEqual([['L05', 'theirs']]);
+      // Nothing of the journal is left: the head and L05.
+      expect(fake.size(DOC_ENTITY)).toBe(2);
+      await store.batch(puts(30).filter((op) => op.id !== 'L05'));
+      expect((await store.get('links', 'L29'))?.value).toBe('new 29');
     });
   });
 
