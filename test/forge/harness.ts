@@ -51,6 +51,8 @@ export interface HarnessOptions {
   admins?: string[];
   store?: StoreKind;
   coalesceMs?: number;
+  /** The triggers' sleep (the coalescing wait); real time when not given. */
+  sleep?: (ms: number) => Promise<void>;
   resolverMarginMs?: number;
 }
 
@@ -69,6 +71,7 @@ export async function forgeHarness(options: HarnessOptions): Promise<ForgeHarnes
     remaining: () => getAppContext().invocationRemainingTimeInMillis(),
     today: () => options.today,
     coalesceMs: options.coalesceMs ?? 0,
+    ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.resolverMarginMs !== undefined ? { resolverMarginMs: options.resolverMarginMs } : {}),
     onRequests: (name, count) => resolverRequests.push({ name, count }),
     log: () => undefined,

@@ -6,7 +6,13 @@
 // cheaper. Needed, at least: reading each changed issue once (5 bulk fetches) or the scope once
 // (7 requests: the epic, 1 page of stories, 5 pages of sub-tasks). The storm must stay within
 // two such reads, and leave the KR exactly as a full recomputation would.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+//
+// The coalescing wait is the production 2 s in name only: a real 2 s window covers the storm on
+// an idle machine and not on a loaded one, so the test would measure the machine. Here the
+// window is a gate that closes when the storm has landed (every other event handled), which is
+// what the 2 s are sized for, and the invocations' clock stands still during the storm, so no
+// deadline or lease runs out because the machine is slow.
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { C, type SnapshotDoc } from '../../src/app/collections';
 import type { IsoDate } from '../../src/core/model/dates';
 import type { JiraDataset } from '../../src/workbench/emulators/jira';
@@ -39,11 +45,41 @@ const plan = {
   workItems: [],
 };
 
+/** The coalescing wait as a gate: open outside a storm, and during one until it has landed. */
+class StormWindow {
+  readonly asked: number[] = [];
+  private readonly waiting: (() => void)[] = [];
+  private landed: () => boolean = () => true;
+
+  readonly sleep = (ms: number): Promise<void> => {
+    this.asked.push(ms);
+    const wait = new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.check();
+    return wait;
+  };
+
+  get sleeping(): number {
+    return this.waiting.length;
+  }
+
+  /** From now on a wait lasts until `landed()` holds. */
+  storm(landed: () => boolean): void {
+    this.landed = landed;
+  }
+
+  check(): void {
+    if (!this.landed()) return;
+    this.landed = () => true;
+    for (const release of this.waiting.splice(0)) release();
+  }
+}
+
 describe.each(STORE_KINDS)('on the %s store', (store) => {
   let h: ForgeHarness;
+  const window = new StormWindow();
   beforeAll(async () => {
-    // The production coalescing window (TriggerDeps.coalesceMs default).
-    h = await forgeHarness({ dataset: dataset(), today: TODAY, coalesceMs: 2_000, store });
+    // The production coalescing window (TriggerDeps.coalesceMs default), waited through `window`.
+    h = await forgeHarness({ dataset: dataset(), today: TODAY, coalesceMs: 2_000, sleep: window.sleep, store });
     dataOf(await h.invoke('importPlan', { text: JSON.stringify(plan), format: 'json' }, CAROL_ID));
     await h.reconcile();
   }, 120_000);
@@ -77,13 +113,29 @@ describe.each(STORE_KINDS)('on the %s store', (store) => {
         });
       }
     }
-    const started = performance.now();
-    await pool(tasks, 50);
-    // Marks left by invocations that ran out of lease or time are the hourly drain's.
-    await h.drain();
-    const elapsed = performance.now() - started;
+    let handled = 0;
+    const counted = tasks.map((task) => async () => {
+      try {
+        return await task();
+      } finally {
+        handled++;
+        window.check();
+      }
+    });
+    window.asked.length = 0;
+    window.storm(() => handled + window.sleeping >= tasks.length);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      await pool(counted, 50);
+      // Marks left by invocations that ran out of lease or time are the hourly drain's.
+      await h.drain();
+    } finally {
+      vi.useRealTimers();
+    }
+    // The lease holder waited the production window once, and the storm landed within it.
+    expect(window.asked).toEqual([2_000]);
     const requests = h.runtime.calls.filter((c) => c.module === 'issue-events' || c.module === 'drain');
-    console.info(`event storm (${store} store): 1,000 updates of 500 issues -> ${requests.length} Jira requests (a full recomputation is ${FULL_RECOMPUTE}) in ${Math.round(elapsed)} ms`);
+    console.info(`event storm (${store} store): 1,000 updates of 500 issues -> ${requests.length} Jira requests (a full recomputation is ${FULL_RECOMPUTE})`);
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.length).toBeLessThanOrEqual(2 * FULL_RECOMPUTE);
     expect(requests.every((c) => c.provider === 'app')).toBe(true);

@@ -18,6 +18,8 @@ export interface SiteRequest {
   /** Email of the user the request authenticated as. */
   user: string | null;
   status: number;
+  /** `Date.now()` when it arrived: the fake clock's time in tests that fake timers. */
+  at: number;
 }
 
 export interface SlowDown {
@@ -27,8 +29,11 @@ export interface SlowDown {
   count?: number;
   /** Answer 429 with this Retry-After (seconds)... */
   rateLimitSeconds?: number;
-  /** ...or answer normally after this delay. */
-  delayMs?: number;
+  /**
+   * ...or hold the answer until `releaseHeld()`: Jira slower than any deadline, without a real
+   * wait (the test moves a fake clock past the deadline instead).
+   */
+  hold?: boolean;
 }
 
 const PROPERTY_PATH = /^\/rest\/api\/3\/issue\/([^/]+)\/properties\/([^/]+)$/;
@@ -42,6 +47,8 @@ export class JiraSite {
   private server: Server | undefined;
   private base = '';
   private slow: (SlowDown & { seen: number; affected: number }) | undefined;
+  private readonly held: (() => void)[] = [];
+  private heldWaiters: { count: number; resolve: () => void }[] = [];
 
   private constructor(
     readonly emulator: JiraEmulator,
@@ -65,6 +72,7 @@ export class JiraSite {
   }
 
   async close(): Promise<void> {
+    this.releaseHeld();
     const server = this.server;
     this.server = undefined;
     if (server) {
@@ -96,6 +104,25 @@ export class JiraSite {
     this.slow = options && { ...options, seen: 0, affected: 0 };
   }
 
+  /** Resolves once `count` requests are being held (see `SlowDown.hold`). */
+  whenHeld(count: number): Promise<void> {
+    if (this.held.length >= count) return Promise.resolve();
+    return new Promise((resolve) => this.heldWaiters.push({ count, resolve }));
+  }
+
+  /** Lets every held request go on to its normal answer. */
+  releaseHeld(): void {
+    for (const release of this.held.splice(0)) release();
+  }
+
+  private async hold(): Promise<void> {
+    const released = new Promise<void>((resolve) => this.held.push(resolve));
+    const ready = this.heldWaiters.filter((w) => this.held.length >= w.count);
+    this.heldWaiters = this.heldWaiters.filter((w) => !ready.includes(w));
+    for (const w of ready) w.resolve();
+    await released;
+  }
+
   private async listen(): Promise<void> {
     const server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
@@ -116,7 +143,7 @@ export class JiraSite {
     const method = req.method ?? 'GET';
     const raw = await readBody(req);
     const body = raw.length > 0 ? safeJson(raw) : undefined;
-    const entry: SiteRequest = { method, path: url.pathname, query: url.search.replace(/^\?/, ''), user: null, status: 0 };
+    const entry: SiteRequest = { method, path: url.pathname, query: url.search.replace(/^\?/, ''), user: null, status: 0, at: Date.now() };
     if (body !== undefined) entry.body = body;
     this.requests.push(entry);
     this.check(() => assertJiraRequest(method, url.pathname, body));
@@ -129,7 +156,7 @@ export class JiraSite {
         res.end(JSON.stringify({ errorMessages: ['Rate limit exceeded.'], errors: {} }));
         return;
       }
-      if (slow.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, slow.delayMs));
+      if (slow.hold) await this.hold();
     }
 
     const property = PROPERTY_PATH.exec(url.pathname);
