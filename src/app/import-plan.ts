@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { InvalidInputError, type Problem } from '../core/model/errors';
 import type { Plan } from '../core/model/plan';
+import { parseRef } from '../core/model/work-item';
 import { parsePlanText } from '../core/plan/parse';
 import type { WorkItemSource } from '../core/ports/work-item-source';
 import type { StoredDoc, WriteOp } from '../core/ports/document-store';
@@ -56,7 +57,14 @@ export const importPlan: UseCase<'importPlan'> = {
 
 /** Refuses the whole import, naming each link its importer cannot read (or that names nothing). */
 async function refuseUnseenLinks(source: WorkItemSource, plan: Plan): Promise<void> {
-  const refs = new Set(plan.objectives.flatMap((o) => o.keyResults.flatMap((k) => k.links ?? [])));
+  // Links into a system the host reads from the plan's own snapshot are seen through the file.
+  const snapshot = new Set(source.snapshotSystems ?? []);
+  const inSnapshotSystem = (ref: string) => {
+    const system = parseRef(ref)?.system;
+    return system !== undefined && snapshot.has(system);
+  };
+  const ownSnapshot = new Set(plan.workItems.filter((w) => inSnapshotSystem(w.ref)).map((w) => w.ref));
+  const refs = new Set(plan.objectives.flatMap((o) => o.keyResults.flatMap((k) => k.links ?? [])).filter((r) => !ownSnapshot.has(r)));
   if (refs.size === 0) return;
   const missing = new Set((await source.getItems([...refs])).missing);
   if (missing.size === 0) return;

@@ -1,4 +1,5 @@
 // Actors for app tests: the roles of the permission model, as a host would report them.
+import { NO_HISTORY, type HistoryRecorder } from '../../src/app/history';
 import type { Actor } from '../../src/app/permissions';
 import type { WorkItemRef } from '../../src/core/model/work-item';
 
@@ -45,3 +46,8 @@ export const OWNER = (): FakeActor => fakeActor({ id: 'jon' });
 export const VIEWER = (): FakeActor => fakeActor({ id: 'vic' });
 /** A viewer who may edit every work item in the tracker (but holds no Harmony role). */
 export const ITEM_EDITOR = (): FakeActor => fakeActor({ id: 'ivy', editable: 'all' });
+
+/** For tests of something else (a store): an admin who may edit every item, and no history. */
+export function localApp(): { actor: Actor; history: HistoryRecorder } {
+  return { actor: ADMIN(), history: NO_HISTORY };
+}

@@ -43,7 +43,7 @@ describe.each(STORE_KINDS)('on the %s store', (store) => {
   let h: ForgeHarness;
   beforeAll(async () => {
     // The production coalescing window (TriggerDeps.coalesceMs default).
-    h = await forgeHarness({ dataset: dataset(), today: TODAY, coalesceMs: 2_000, store });
+    h = await forgeHarness({ dataset: dataset(), today: TODAY, coalesceMs: 2_000, store, admins: ['carol@rain.town'] });
     dataOf(await h.invoke('importPlan', { text: JSON.stringify(plan), format: 'json' }, CAROL_ID));
     await h.reconcile();
   }, 120_000);
