@@ -19,7 +19,9 @@ export const exportPlan: UseCase<'exportPlan'> = {
     const refs = new Set([...stored.objectives.flatMap((o) => o.keyResults.flatMap((k) => k.links ?? [])), ...stored.workItems.map((w) => w.ref)]);
     const missing = refs.size === 0 ? [] : (await ctx.source.getItems([...refs])).missing;
     const hidden = new Set(missing);
-    const { plan: visible } = visiblePlan(stored, { items: stored.workItems.filter((w) => !hidden.has(w.ref)), missing });
+    // A visible item under a hidden parent keeps its place in the file, not the parent's key.
+    const items = stored.workItems.filter((w) => !hidden.has(w.ref)).map(({ parent, ...w }) => (parent === undefined || hidden.has(parent) ? w : { ...w, parent }));
+    const { plan: visible } = visiblePlan(stored, { items, missing });
     return { text: planText(visible, format), plan: visible };
   },
 };
