@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWitClient } from '../src/ado/wit-rest-client';
 import { createApp } from '../src/app/create-app';
+import { wholeScopeHistory } from '../src/app/history';
+import { localActor } from '../src/app/local-actor';
 import { ExtensionDataDocumentStore } from '../src/stores/ado-extension-data-document-store';
 import { AdoWorkItemSource } from '../src/trackers/ado/ado-work-item-source';
 import { startAdoEmulator } from '../src/workbench/emulators/ado/server';
@@ -64,7 +66,8 @@ async function extensionData(): Promise<Record<string, unknown>> {
   // Each step on a fresh store, as each page load builds one.
   const measure = async (run: (app: ReturnType<typeof createApp>) => Promise<unknown>) => {
     const before = data.count();
-    await run(createApp({ store: new ExtensionDataDocumentStore(data), source, today: () => TODAY }));
+    const store = new ExtensionDataDocumentStore(data);
+    await run(createApp({ store, source, actor: localActor('maria', source), history: wholeScopeHistory(store), today: () => TODAY }));
     const calls = data.calls.slice(before);
     const byMethod: Record<string, number> = {};
     for (const c of calls) byMethod[c.method] = (byMethod[c.method] ?? 0) + 1;

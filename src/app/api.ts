@@ -137,6 +137,17 @@ export interface KpiInput {
   team?: string;
 }
 
+/**
+ * What the caller may do, so a surface can hide what would be refused. Only a hint: every call
+ * is still checked by the app. Per-KR ownership: a KR whose `owner` is one of `ownerIds`.
+ */
+export interface PermissionsView {
+  actor: string;
+  ownerIds: string[];
+  admin: boolean;
+  editor: boolean;
+}
+
 /** name → payload in, answer out. */
 export interface ApiMethods {
   getPanel: { in: { ref: WorkItemRef; at?: IsoDate }; out: PanelView };
@@ -159,6 +170,7 @@ export interface ApiMethods {
   saveKpi: { in: { kpi: KpiInput; expected: Version | null }; out: KpiReport };
   importPlan: { in: { text: string; format?: 'yaml' | 'json' }; out: { objectives: number; keyResults: number; kpis: number } };
   exportPlan: { in: { format: 'yaml' | 'json' }; out: { text: string; plan: Plan } };
+  getPermissions: { in: Record<string, never>; out: PermissionsView };
 }
 
 export type ApiName = keyof ApiMethods;

@@ -10,6 +10,7 @@ import { confidence, finite, id, isoDate } from './validate';
 
 export const checkIn: UseCase<'checkIn'> = {
   input: z.strictObject({ kr: id, value: finite, confidence: confidence.optional(), note: z.string().optional(), at: isoDate.optional() }),
+  requires: { role: 'editor-or-owner', kr: (input) => input.kr },
 
   async run(ctx, input) {
     const today = ctx.today();

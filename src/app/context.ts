@@ -1,12 +1,19 @@
-// What every use case runs against: the two ports and a clock. Hosts build it once per viewer
-// (the work item source reads as the viewing user).
+// What every use case runs against: the two ports, the history recorder, who is calling and a
+// clock. Hosts build it once per viewer (the work item source reads as the viewing user, the
+// actor answers for that same user).
 import type { IsoDate } from '../core/model/dates';
 import type { DocumentStore } from '../core/ports/document-store';
 import type { WorkItemSource } from '../core/ports/work-item-source';
+import type { HistoryRecorder } from './history';
+import type { Actor } from './permissions';
 
 export interface AppDeps {
   store: DocumentStore;
   source: WorkItemSource;
+  /** Who is calling; every call is checked against the role its use case requires. */
+  actor: Actor;
+  /** Where today's evaluations may become progress history; the host decides. */
+  history: HistoryRecorder;
   /** Today as a UTC calendar day; injected so tests and demos can pin the date. */
   today?: () => IsoDate;
 }
@@ -14,5 +21,7 @@ export interface AppDeps {
 export interface AppContext {
   store: DocumentStore;
   source: WorkItemSource;
+  actor: Actor;
+  history: HistoryRecorder;
   today: () => IsoDate;
 }

@@ -5,6 +5,7 @@ import { NotFoundError } from '../core/model/errors';
 import type { ApiClient, ApiEnvelope, ApiInput, ApiName, ApiOutput } from './api';
 import { checkIn } from './check-in';
 import type { AppContext, AppDeps } from './context';
+import { authorize, rememberingActor } from './permissions';
 import { deleteObjective } from './delete-objective';
 import { toApiError } from './errors';
 import { exportPlan } from './export-plan';
@@ -13,6 +14,7 @@ import { getBoard } from './get-board';
 import { getKeyResult } from './get-key-result';
 import { getKpis } from './get-kpis';
 import { getPanel } from './get-panel';
+import { getPermissions } from './get-permissions';
 import { importPlan } from './import-plan';
 import { linkWorkItem } from './link-work-item';
 import { recordReading } from './record-reading';
@@ -43,6 +45,7 @@ export const USE_CASES: { [K in ApiName]: UseCase<K> } = {
   saveKpi,
   importPlan,
   exportPlan,
+  getPermissions,
 };
 
 export function isApiName(name: string): name is ApiName {
@@ -57,12 +60,16 @@ export interface App {
 }
 
 export function createApp(deps: AppDeps): App {
-  const ctx: AppContext = { store: deps.store, source: deps.source, today: deps.today ?? (() => todayUtc()) };
+  const base = { store: deps.store, source: deps.source, history: deps.history, today: deps.today ?? (() => todayUtc()) };
 
   const call: ApiClient = async <K extends ApiName>(name: K, payload: ApiInput<K>): Promise<ApiOutput<K>> => {
     if (!isApiName(name)) throw new NotFoundError('use case', String(name));
     const useCase: UseCase<K> = USE_CASES[name];
-    return useCase.run(ctx, parseInput(useCase.input, payload));
+    const input = parseInput(useCase.input, payload);
+    // One call asks the host each question at most once.
+    const ctx: AppContext = { ...base, actor: rememberingActor(deps.actor) };
+    await authorize(name, useCase.requires, input, ctx.actor, ctx.store);
+    return useCase.run(ctx, input);
   };
 
   const handle = async (name: string, payload: unknown): Promise<ApiEnvelope<unknown>> => {

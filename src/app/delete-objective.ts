@@ -6,11 +6,13 @@ import type { WriteOp } from '../core/ports/document-store';
 import { C, type ObjectiveDoc } from './collections';
 import { listAll } from './list-all';
 import { PlanReader } from './plan-reader';
+import { admin } from './permissions';
 import type { UseCase } from './use-case';
 import { id } from './validate';
 
 export const deleteObjective: UseCase<'deleteObjective'> = {
   input: z.strictObject({ id, expected: z.string().min(1, 'must not be empty') }),
+  requires: admin,
 
   async run(ctx, { id: objectiveId, expected }) {
     const reader = new PlanReader(ctx.store);

@@ -1,12 +1,12 @@
-// Evaluates a few objectives with their scopes read live, and records the progress points of
-// their KRs when the evaluation is for today (a view of the past must not rewrite history).
+// Evaluates a few objectives with their scopes read live, and hands the host's history recorder
+// what it observed when the evaluation is for today (a view of the past must not rewrite history).
 import type { IsoDate } from '../core/model/dates';
 import type { WorkItem } from '../core/model/work-item';
 import type { KeyResultReport, ObjectiveReport } from '../core/report/types';
 import type { AppContext } from './context';
 import { evaluateLive, type LiveEvaluation } from './live-scope';
+import type { ObservedKeyResult } from './history';
 import type { PlanReader } from './plan-reader';
-import { recordSnapshots } from './snapshots';
 
 export async function evaluateObjectives(
   ctx: AppContext,
@@ -18,7 +18,7 @@ export async function evaluateObjectives(
 ): Promise<LiveEvaluation> {
   const plan = await reader.partialPlan(objectiveIds);
   const evaluation = await evaluateLive(ctx.source, plan, at, known);
-  if (at === ctx.today()) await recordSnapshots(ctx.store, evaluation.report.keyResults, at);
+  if (at === ctx.today()) await ctx.history.record(observed(evaluation), at);
   return evaluation;
 }
 
@@ -33,4 +33,9 @@ export function objectiveOf(evaluation: LiveEvaluation, id: string): ObjectiveRe
   const found = evaluation.report.objectives.find((o) => o.id === id);
   if (!found) throw new Error(`objective ${id} was not evaluated`);
   return found;
+}
+
+/** Each KR of an evaluation with whether it saw the KR's whole scope. */
+export function observed(evaluation: LiveEvaluation): ObservedKeyResult[] {
+  return evaluation.report.keyResults.map((kr) => ({ kr, whole: !evaluation.partial.has(kr.id) }));
 }

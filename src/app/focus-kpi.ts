@@ -9,11 +9,13 @@ import { C, type KeyResultIndexDoc, type ObjectiveDoc } from './collections';
 import { evaluateObjectives, keyResultOf } from './evaluate-objectives';
 import { newKeyResultId } from './new-id';
 import { PlanReader } from './plan-reader';
+import { editor } from './permissions';
 import type { UseCase } from './use-case';
 import { finite, id, title } from './validate';
 
 export const focusKpi: UseCase<'focusKpi'> = {
   input: z.strictObject({ kpi: id, objective: id, target: finite, title: title.optional(), start: finite.optional() }),
+  requires: editor,
 
   async run(ctx, input) {
     const today = ctx.today();

@@ -3,10 +3,11 @@
 import { z } from 'zod';
 import type { KeyResultReport, Lint, ObjectiveReport } from '../core/report/types';
 import type { BoardFilters, BoardTeam } from './api';
+import { observed } from './evaluate-objectives';
 import { evaluateLive } from './live-scope';
 import { loadPlan } from './load-plan';
-import { recordSnapshots } from './snapshots';
 import { teamSubtree, treeOrder } from './team-tree';
+import { viewer } from './permissions';
 import type { UseCase } from './use-case';
 import { id, isoDate } from './validate';
 
@@ -21,12 +22,14 @@ export const getBoard: UseCase<'getBoard'> = {
     text: z.string().optional(),
     at: isoDate.optional(),
   }),
+  requires: viewer,
 
   async run(ctx, input) {
     const at = input.at ?? ctx.today();
     const { plan, objectiveVersions } = await loadPlan(ctx.store);
-    const { report } = await evaluateLive(ctx.source, plan, at);
-    if (at === ctx.today()) await recordSnapshots(ctx.store, report.keyResults, at);
+    const evaluation = await evaluateLive(ctx.source, plan, at);
+    const { report } = evaluation;
+    if (at === ctx.today()) await ctx.history.record(observed(evaluation), at);
 
     const krs = new Map(report.keyResults.map((k) => [k.id, k]));
     const filtered = hasFilters(input);

@@ -5,11 +5,13 @@ import type { KeyResultDetail } from './api';
 import { evaluateObjectives, keyResultOf, objectiveOf } from './evaluate-objectives';
 import { PlanReader } from './plan-reader';
 import { readHistory } from './snapshots';
+import { viewer } from './permissions';
 import type { UseCase } from './use-case';
 import { id, isoDate } from './validate';
 
 export const getKeyResult: UseCase<'getKeyResult'> = {
   input: z.strictObject({ kr: id, at: isoDate.optional() }),
+  requires: viewer,
 
   async run(ctx, { kr, at }) {
     const day = at ?? ctx.today();

@@ -8,6 +8,7 @@ import type { KpiReadout } from './api';
 import { fetchScope } from './live-scope';
 import { loadPlan } from './load-plan';
 import { teamSubtree } from './team-tree';
+import { viewer } from './permissions';
 import type { UseCase } from './use-case';
 import { id, isoDate } from './validate';
 
@@ -15,6 +16,7 @@ const KPI_LINTS: ReadonlySet<LintCode> = new Set(['effort-kr-as-kpi', 'every-kr-
 
 export const getKpis: UseCase<'getKpis'> = {
   input: z.strictObject({ at: isoDate.optional(), team: id.optional() }),
+  requires: viewer,
 
   async run(ctx, { at, team }) {
     const day = at ?? ctx.today();

@@ -11,6 +11,7 @@ import { keyResultOf, objectiveOf } from './evaluate-objectives';
 import type { LiveEvaluation } from './live-scope';
 import { PlanReader, type ChainStep } from './plan-reader';
 import { evaluateObjectivesOrStale } from './stale-evaluation';
+import { viewer } from './permissions';
 import type { UseCase } from './use-case';
 import { isoDate, ref } from './validate';
 
@@ -19,6 +20,7 @@ const MAX_DEPTH = 50;
 
 export const getPanel: UseCase<'getPanel'> = {
   input: z.strictObject({ ref, at: isoDate.optional() }),
+  requires: viewer,
 
   async run(ctx, { ref: itemRef, at }) {
     const day = at ?? ctx.today();

@@ -48,13 +48,37 @@ export async function fetchScope(source: WorkItemSource, plan: Plan, known: read
 
 export interface LiveEvaluation {
   report: Report;
-  /** The plan as evaluated, its work items those read live. */
+  /** The plan as the viewer may see it: its work items those read live, links only to those. */
   plan: Plan;
   scope: LiveScope;
+  /** KRs with a link the viewer could not read: their numbers are this viewer's, not the KR's. */
+  partial: ReadonlySet<string>;
 }
 
 export async function evaluateLive(source: WorkItemSource, plan: Plan, at: IsoDate, known: readonly WorkItem[] = []): Promise<LiveEvaluation> {
   const scope = await fetchScope(source, plan, known);
-  const live: Plan = { ...plan, workItems: scope.items };
-  return { report: evaluate(live, at), plan: live, scope };
+  const { plan: live, partial } = visiblePlan(plan, scope);
+  return { report: evaluate(live, at), plan: live, scope, partial };
+}
+
+/**
+ * The plan as this viewer may see it (finding 4 of issue 8): a link the viewer cannot read is
+ * left out altogether, so its key never reaches them through a KR's `links`, its unknown links or
+ * a lint about it. A link that names nothing is indistinguishable from a hidden one (the tracker
+ * answers the same), so it is left out too; imports refuse such links up front instead.
+ */
+export function visiblePlan(plan: Plan, scope: LiveScope): { plan: Plan; partial: Set<string> } {
+  const hidden = new Set(scope.missing);
+  const partial = new Set<string>();
+  const objectives = plan.objectives.map((o) => ({
+    ...o,
+    keyResults: o.keyResults.map((kr) => {
+      if (kr.links === undefined) return kr;
+      const links = kr.links.filter((ref) => !hidden.has(ref));
+      if (links.length === kr.links.length) return kr;
+      partial.add(kr.id);
+      return { ...kr, links };
+    }),
+  }));
+  return { plan: { ...plan, objectives, workItems: scope.items }, partial };
 }

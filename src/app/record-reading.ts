@@ -8,11 +8,13 @@ import { appendId, C, type ObjectiveDoc, type ReadingDoc } from './collections';
 import { listAll } from './list-all';
 import { appendSuffix, nextSeq } from './next-seq';
 import { PlanReader } from './plan-reader';
+import { editor } from './permissions';
 import type { UseCase } from './use-case';
 import { finite, id, isoDate } from './validate';
 
 export const recordReading: UseCase<'recordReading'> = {
   input: z.strictObject({ kpi: id, value: finite, at: isoDate.optional(), note: z.string().optional() }),
+  requires: editor,
 
   async run(ctx, input) {
     const today = ctx.today();

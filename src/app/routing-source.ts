@@ -6,7 +6,11 @@ import type { ItemsResult, WorkItemSource } from '../core/ports/work-item-source
 export type SourcesBySystem = Partial<Record<TrackerSystem, WorkItemSource>>;
 
 export class RoutingWorkItemSource implements WorkItemSource {
-  constructor(private readonly sources: SourcesBySystem) {}
+  readonly snapshotSystems: readonly TrackerSystem[];
+
+  constructor(private readonly sources: SourcesBySystem) {
+    this.snapshotSystems = (Object.keys(sources) as TrackerSystem[]).filter((system) => sources[system]?.snapshotSystems?.includes(system));
+  }
 
   async getItems(refs: readonly WorkItemRef[]): Promise<ItemsResult> {
     const { routed, unroutable } = this.route(refs);

@@ -34,6 +34,7 @@ export const saveKeyResult: UseCase<'saveKeyResult'> = {
     }),
     expected: z.string().min(1, 'must not be empty'),
   }),
+  requires: { role: 'editor-or-owner', kr: (input) => input.keyResult.id },
 
   async run(ctx, { keyResult: input, expected }) {
     const reader = new PlanReader(ctx.store);

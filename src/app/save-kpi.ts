@@ -9,6 +9,7 @@ import { listAll } from './list-all';
 import { newKpiId } from './new-id';
 import { PlanReader } from './plan-reader';
 import { kpiReport } from './record-reading';
+import { editor } from './permissions';
 import type { UseCase } from './use-case';
 import { id } from './validate';
 
@@ -19,6 +20,7 @@ export const saveKpi: UseCase<'saveKpi'> = {
     kpi: kpiSchema.omit({ readings: true, owner: true }).extend({ id: id.optional() }),
     expected: z.string().min(1, 'must not be empty').nullable(),
   }),
+  requires: editor,
 
   async run(ctx, { kpi: input, expected }) {
     const reader = new PlanReader(ctx.store);

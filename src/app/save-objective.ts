@@ -8,6 +8,7 @@ import { listAll } from './list-all';
 import { newObjectiveId } from './new-id';
 import { objectiveIndexes } from './plan-docs';
 import { PlanReader } from './plan-reader';
+import { editor } from './permissions';
 import type { UseCase } from './use-case';
 import { id, title } from './validate';
 
@@ -23,6 +24,7 @@ export const saveObjective: UseCase<'saveObjective'> = {
     }),
     expected: z.string().min(1, 'must not be empty').nullable(),
   }),
+  requires: editor,
 
   async run(ctx, { objective: input, expected }) {
     const reader = new PlanReader(ctx.store);

@@ -4,11 +4,13 @@ import { z } from 'zod';
 import type { KeyResultHit } from './api';
 import { C, type ObjectiveDoc } from './collections';
 import { listAll } from './list-all';
+import { viewer } from './permissions';
 import type { UseCase } from './use-case';
 import { id, limit } from './validate';
 
 export const searchKeyResults: UseCase<'searchKeyResults'> = {
   input: z.strictObject({ text: z.string(), period: id.optional(), limit: limit.optional() }),
+  requires: viewer,
 
   async run(ctx, { text, period, limit: max = 20 }) {
     const docs = await listAll<ObjectiveDoc>(ctx.store, C.objectives, period ? { index: 'period', value: period } : undefined);

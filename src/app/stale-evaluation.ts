@@ -10,7 +10,7 @@ import { C, type SnapshotDoc } from './collections';
 import type { AppContext } from './context';
 import { toApiError } from './errors';
 import { evaluateObjectives } from './evaluate-objectives';
-import type { LiveEvaluation } from './live-scope';
+import { visiblePlan, type LiveEvaluation } from './live-scope';
 import type { PlanReader } from './plan-reader';
 
 export interface MaybeStale {
@@ -38,7 +38,13 @@ export async function evaluateObjectivesOrStale(
   } catch (error) {
     if (!isTrackerUnavailable(error)) throw error;
   }
-  const plan = { ...(await reader.partialPlan(ids)), workItems: [...known] };
+  // Without the tracker nothing says which links the viewer may see, except the items this call
+  // already read as them: only those stay linked in the answer.
+  const full = await reader.partialPlan(ids);
+  const knownRefs = new Set(known.map((i) => i.ref));
+  const unread = full.objectives.flatMap((o) => o.keyResults.flatMap((k) => k.links ?? [])).filter((r) => !knownRefs.has(r));
+  const scope = { items: [...known], missing: unread };
+  const { plan, partial } = visiblePlan(full, scope);
   const report = evaluate(plan, at);
   const heads = new Map(
     (await Promise.all(report.keyResults.filter((k) => k.type === 'effort').map((k) => ctx.store.get<SnapshotDoc>(C.snapshotHeads, k.id))))
@@ -70,5 +76,5 @@ export async function evaluateObjectivesOrStale(
     return { ...o, progress, status: period ? statusOf(progress, expectedProgress(period, at), period, at) : o.status };
   });
   const stale: Report = { ...report, objectives, keyResults, lints: [] };
-  return { evaluation: { report: stale, plan, scope: { items: [...known], missing: [] } }, stale: true };
+  return { evaluation: { report: stale, plan, scope, partial }, stale: true };
 }

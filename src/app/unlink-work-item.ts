@@ -10,6 +10,7 @@ import { id, ref } from './validate';
 
 export const unlinkWorkItem: UseCase<'unlinkWorkItem'> = {
   input: z.strictObject({ kr: id, ref }),
+  requires: { role: 'work-item-editor', ref: (input) => input.ref },
 
   async run(ctx, { kr, ref: itemRef }) {
     const reader = new PlanReader(ctx.store);

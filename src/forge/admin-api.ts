@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { IsoDate } from '../core/model/dates';
 import { InvalidInputError } from '../core/model/errors';
 import type { DocumentStore, Version } from '../core/ports/document-store';
+import { ForbiddenError, type Actor } from '../app/permissions';
 import { parseInput } from '../app/validate';
 import { JiraClient } from '../trackers/jira/client';
 import { DEFAULT_CANCELLED_RESOLUTIONS } from '../trackers/jira/config';
@@ -21,13 +22,20 @@ export interface SettingsView {
   discovered: boolean;
   /** Number fields of the site, to choose the story point field from. */
   numberFields: { id: string; name: string }[];
+  /** Jira groups (names or ids) whose members are Harmony admins, besides Jira administrators. */
+  adminGroups: string[];
+  /** Jira groups whose members are editors; empty: everyone who may use the app. */
+  editorGroups: string[];
   version: Version | null;
 }
 
 /** name → payload in, answer out, like ApiMethods. */
 export interface AdminMethods {
   getSettings: { in: Record<string, never>; out: SettingsView };
-  saveSettings: { in: { storyPointFields: string[]; cancelledResolutions: string[]; expected: Version | null }; out: SettingsView };
+  saveSettings: {
+    in: { storyPointFields: string[]; cancelledResolutions: string[]; adminGroups?: string[]; editorGroups?: string[]; expected: Version | null };
+    out: SettingsView;
+  };
 }
 export type AdminName = keyof AdminMethods;
 export const ADMIN_NAMES: readonly AdminName[] = ['getSettings', 'saveSettings'];
@@ -36,28 +44,32 @@ const fieldId = z.string().regex(/^[A-Za-z0-9_.-]+$/, 'expected a Jira field id 
 const saveInput = z.strictObject({
   storyPointFields: z.array(fieldId).max(5, 'at most 5 fields'),
   cancelledResolutions: z.array(z.string().trim().min(1, 'must not be empty').max(255)).max(50, 'at most 50 resolutions'),
+  adminGroups: z.array(z.string().trim().min(1, 'must not be empty').max(255)).max(20, 'at most 20 groups').optional(),
+  editorGroups: z.array(z.string().trim().min(1, 'must not be empty').max(255)).max(20, 'at most 20 groups').optional(),
   expected: z.string().min(1).nullable(),
 });
-
-/** Someone without the Jira ADMINISTER permission tried to change the settings. */
-export class ForbiddenError extends Error {
-  readonly code = 'forbidden';
-}
 
 export async function getSettings(store: DocumentStore, asUser: JiraRequest, payload: unknown): Promise<SettingsView> {
   parseInput(z.strictObject({}), payload ?? {});
   return view(store, asUser);
 }
 
-export async function saveSettings(store: DocumentStore, asUser: JiraRequest, payload: unknown, today: IsoDate): Promise<SettingsView> {
+export async function saveSettings(store: DocumentStore, asUser: JiraRequest, actor: Actor, payload: unknown, today: IsoDate): Promise<SettingsView> {
   const input = parseInput(saveInput, payload);
-  if (!(await isJiraAdmin(asUser))) throw new ForbiddenError('only Jira administrators may change Harmony settings');
+  if (!(await actor.isAdmin())) throw new ForbiddenError('saveSettings needs the admin role: only Harmony admins (Jira administrators and the admin groups) may change Harmony settings');
   const numberFields = new Set((await numberFieldsOf(asUser)).map((f) => f.id));
   const unknown = input.storyPointFields.filter((f) => !numberFields.has(f));
   if (unknown.length > 0) {
     throw new InvalidInputError(unknown.map((f) => ({ path: 'storyPointFields', message: `${f} is not a number field of this site` })));
   }
-  const value: JiraSettingsDoc = { storyPointFields: input.storyPointFields, cancelledResolutions: input.cancelledResolutions };
+  const previous = (await store.get<JiraSettingsDoc>(FC.settings, SETTINGS_ID))?.value ?? {};
+  const value: JiraSettingsDoc = {
+    storyPointFields: input.storyPointFields,
+    cancelledResolutions: input.cancelledResolutions,
+    // A page that does not send the groups keeps them as they were.
+    ...groupsOf(input.adminGroups ?? previous.adminGroups, 'adminGroups'),
+    ...groupsOf(input.editorGroups ?? previous.editorGroups, 'editorGroups'),
+  };
   await store.put<JiraSettingsDoc>(FC.settings, SETTINGS_ID, value, { expected: input.expected });
   // Every KR was counted the old way: the next drain recomputes them all with the new mapping.
   await requestPass(store, today);
@@ -72,6 +84,8 @@ async function view(store: DocumentStore, asUser: JiraRequest): Promise<Settings
     cancelledResolutions: doc?.value.cancelledResolutions ?? [...DEFAULT_CANCELLED_RESOLUTIONS],
     discovered,
     numberFields: await numberFieldsOf(asUser),
+    adminGroups: doc?.value.adminGroups ?? [],
+    editorGroups: doc?.value.editorGroups ?? [],
     version: doc?.version ?? null,
   };
 }
@@ -85,9 +99,7 @@ async function numberFieldsOf(asUser: JiraRequest): Promise<{ id: string; name: 
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-async function isJiraAdmin(asUser: JiraRequest): Promise<boolean> {
-  const answer = await new JiraClient(asUser).get<{ permissions?: Record<string, { havePermission?: unknown }> }>(
-    '/rest/api/3/mypermissions?permissions=ADMINISTER',
-  );
-  return answer.permissions?.ADMINISTER?.havePermission === true;
+function groupsOf(groups: string[] | undefined, key: 'adminGroups' | 'editorGroups'): Partial<JiraSettingsDoc> {
+  const unique = [...new Set(groups ?? [])];
+  return unique.length > 0 ? { [key]: unique } : {};
 }

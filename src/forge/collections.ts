@@ -33,6 +33,10 @@ export interface JiraSettingsDoc {
   storyPointFields?: string[];
   /** Resolution names that make a done issue cancelled (SPEC §6). */
   cancelledResolutions?: string[];
+  /** Jira groups (names or ids) whose members are Harmony admins besides Jira administrators. */
+  adminGroups?: string[];
+  /** Jira groups whose members are editors; none: everyone who may use the app. */
+  editorGroups?: string[];
 }
 
 export interface ScopeHead {

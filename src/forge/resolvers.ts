@@ -1,8 +1,11 @@
 // The resolvers: one `@forge/resolver` definition per ApiMethods key (the Custom UI calls
 // `invoke('<name>', payload)` with exactly those names), plus the settings page's two calls.
 // Each call runs the host-neutral app over the Forge store and Jira as the viewer
-// (`api.asUser().requestJira`), so nothing the viewer may not browse is ever read. The payload
-// is validated by the app; whatever is thrown becomes the envelope's error, never a crash.
+// (`api.asUser().requestJira`), so nothing the viewer may not browse is ever read, with the
+// caller as the app's Actor (jira-actor.ts): the app checks the role each call needs. Progress
+// history is never recorded here: on Forge it comes only from the triggers, which count as the
+// app over each KR's whole scope. The payload is validated by the app; whatever is thrown
+// becomes the envelope's error, never a crash.
 // Forge stops a resolver at 25 s: Jira calls get a deadline a margin before that, after which
 // the panel answers from the stored snapshots (marked stale) and leaves the KRs marked dirty
 // for the triggers to finish.
@@ -15,12 +18,13 @@ import { todayUtc, type IsoDate } from '../core/model/dates';
 import type { DocumentStore } from '../core/ports/document-store';
 import type { JiraRequest } from '../trackers/jira/request';
 import { JiraWorkItemSource } from '../trackers/jira/work-item-source';
+import { NO_HISTORY } from '../app/history';
 import { ADMIN_NAMES, getSettings, saveSettings, type AdminName } from './admin-api';
-import { withoutViewerHistory } from './history-policy';
 import { WHOLE_KR } from './collections';
+import { jiraActor } from './jira-actor';
 import { Deadline, deadlineSleep, withDeadline, type RemainingTime } from './deadline';
 import { meter } from './request-meter';
-import { mappingFor } from './settings';
+import { mappingFor, readSettings } from './settings';
 import { markDirty } from './triggers/dirty';
 import { requestPass } from './triggers/request-pass';
 
@@ -43,12 +47,18 @@ export interface ResolverDeps {
 type Envelope = ApiEnvelope<unknown>;
 
 export function defineResolvers(resolver: Resolver, deps: ResolverDeps): Resolver {
-  for (const name of API_NAMES) resolver.define(name, ({ payload }) => runApiCall(deps, name, payload));
-  for (const name of ADMIN_NAMES) resolver.define(name, ({ payload }) => runAdminCall(deps, name, payload));
+  for (const name of API_NAMES) resolver.define(name, ({ payload, context }) => runApiCall(deps, name, payload, accountIdOf(context)));
+  for (const name of ADMIN_NAMES) resolver.define(name, ({ payload, context }) => runAdminCall(deps, name, payload, accountIdOf(context)));
   return resolver;
 }
 
-export async function runApiCall(deps: ResolverDeps, name: ApiName, payload: unknown): Promise<Envelope> {
+/** The caller's Atlassian accountId, as Forge puts it in the resolver context. */
+function accountIdOf(context: unknown): string {
+  const id = (context as { accountId?: unknown } | null)?.accountId;
+  return typeof id === 'string' ? id : '';
+}
+
+export async function runApiCall(deps: ResolverDeps, name: ApiName, payload: unknown, accountId: string): Promise<Envelope> {
   const log = deps.log ?? ((message, error) => console.error(message, error));
   const today = deps.today ?? (() => todayUtc());
   const deadline = Deadline.before(deps.remaining, deps.marginMs ?? 5_000);
@@ -56,7 +66,8 @@ export async function runApiCall(deps: ResolverDeps, name: ApiName, payload: unk
   try {
     const mapping = await mappingFor(deps.store, counted.request);
     const source = new JiraWorkItemSource({ request: counted.request, ...mapping, retry: { maxDelayMs: 10_000, sleep: deadlineSleep(deadline) } });
-    const app = createApp({ store: withoutViewerHistory(deps.store), source, today });
+    const actor = jiraActor({ accountId, asUser: counted.request, settings: await readSettings(deps.store) });
+    const app = createApp({ store: deps.store, source, actor, history: NO_HISTORY, today });
     const doomed = name === 'deleteObjective' ? await krsOfObjective(deps.store, payload) : [];
     const envelope = await app.handle(name, payload);
     if (!envelope.ok) {
@@ -74,12 +85,13 @@ export async function runApiCall(deps: ResolverDeps, name: ApiName, payload: unk
   }
 }
 
-export async function runAdminCall(deps: ResolverDeps, name: AdminName, payload: unknown): Promise<Envelope> {
+export async function runAdminCall(deps: ResolverDeps, name: AdminName, payload: unknown, accountId: string): Promise<Envelope> {
   const deadline = Deadline.before(deps.remaining, deps.marginMs ?? 5_000);
   const request = withDeadline(deps.asUser(), deadline);
   try {
     const today = (deps.today ?? (() => todayUtc()))();
-    const data = name === 'getSettings' ? await getSettings(deps.store, request, payload) : await saveSettings(deps.store, request, payload, today);
+    const actor = jiraActor({ accountId, asUser: request, settings: await readSettings(deps.store) });
+    const data = name === 'getSettings' ? await getSettings(deps.store, request, payload) : await saveSettings(deps.store, request, actor, payload, today);
     return { ok: true, data };
   } catch (e) {
     if (deadline.passed) return slowJira();
@@ -129,6 +141,7 @@ async function afterSuccess(store: DocumentStore, name: ApiName, payload: unknow
     case 'saveObjective':
     case 'saveKpi':
     case 'exportPlan':
+    case 'getPermissions':
       return;
   }
 }

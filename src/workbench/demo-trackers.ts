@@ -10,7 +10,8 @@ import type { EmulatedIssue, JiraDataset, StatusCategoryKey } from './emulators/
 
 /** Who the workbench reads as: Maria, the CEO of Rain Town Tea (the seed articles' owner). */
 export const DEMO_VIEWER = {
-  jira: { email: 'maria@raintown.example', apiToken: 'maria-token' },
+  /** Also the workbench's one local user: the id KR owners name her by in the demo plan. */
+  jira: { accountId: 'maria', email: 'maria@raintown.example', apiToken: 'maria-token' },
   ado: { pat: 'maria-pat' },
 } as const;
 
@@ -52,7 +53,7 @@ export function demoJiraDataset(plan: Plan): JiraDataset {
   return {
     projects: [...projectKeys.map((key) => ({ key, name: JIRA_PROJECT_NAMES[key] ?? key })), ...HIDDEN_JIRA_PROJECTS],
     users: [
-      { accountId: 'maria', displayName: 'Maria (CEO)', ...DEMO_VIEWER.jira, projects: projectKeys },
+      { displayName: 'Maria (CEO)', ...DEMO_VIEWER.jira, projects: projectKeys },
       { accountId: 'admin', displayName: 'Site admin', email: 'admin@raintown.example', apiToken: 'admin-token', projects: [...projectKeys, ...hiddenKeys] },
     ],
     issues: all.map(toIssue),

@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { createApp, type App } from '../app/create-app';
 import { HTTP_STATUS } from '../app/errors';
 import { C, SETTINGS_ID } from '../app/collections';
+import { wholeScopeHistory } from '../app/history';
+import { localActor } from '../app/local-actor';
 import { RoutingWorkItemSource } from '../app/routing-source';
 import type { IsoDate } from '../core/model/dates';
 import { parsePlanText } from '../core/plan/parse';
@@ -85,7 +87,9 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
       jira: new JiraWorkItemSource({ request: jiraRequest, storyPointFields }),
       ado: createNodeAdoSource({ orgUrl: adoEmulator.orgUrl, pat: DEMO_VIEWER.ado.pat, project: ADO_PROJECT }),
     });
-    const app = createApp({ store, source, ...(options.today ? { today: options.today } : {}) });
+    // One local user, an admin, checked through the same permission model as every host.
+    const actor = localActor(DEMO_VIEWER.jira.accountId, source);
+    const app = createApp({ store, source, actor, history: wholeScopeHistory(store), ...(options.today ? { today: options.today } : {}) });
 
     // First start (or after --reset): an empty store gets the demo organisation's plan.
     const seeded = !(await store.get(C.settings, SETTINGS_ID));

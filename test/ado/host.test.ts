@@ -11,6 +11,8 @@ import { linesThatFit } from '../../src/ado/okr-widget/WidgetView';
 import { parseSettings, serializeSettings } from '../../src/ado/okr-widget/widget-settings';
 import { FormEvents, type FormChange } from '../../src/ado/work-item-form-group/form-events';
 import { createApp } from '../../src/app/create-app';
+import { wholeScopeHistory } from '../../src/app/history';
+import { localActor } from '../../src/app/local-actor';
 import { MemoryDocumentStore } from '../../src/stores/memory-document-store';
 import { ApiError } from '../../src/ui/client/api-error';
 import { DEMO, DEMO_TEXT, TODAY } from '../app/harness';
@@ -19,7 +21,9 @@ import { ExtensionDataServiceError, FakeExtensionDataManager } from '../fakes/ad
 
 describe('in-process ApiClient', () => {
   it('answers like the other hosts: data, or ApiError with the envelope code and problems', async () => {
-    const app = createApp({ store: new MemoryDocumentStore(), source: new FakeWorkItemSource(DEMO.workItems), today: () => TODAY });
+    const store = new MemoryDocumentStore();
+    const source = new FakeWorkItemSource(DEMO.workItems);
+    const app = createApp({ store, source, actor: localActor('maria', source), history: wholeScopeHistory(store), today: () => TODAY });
     const api = inProcessClient(app);
     expect(await api('importPlan', { text: DEMO_TEXT, format: 'yaml' })).toMatchObject({ objectives: DEMO.objectives.length });
     const invalid = await api('checkIn', { kr: 'KR-RETENTION', value: Number.NaN }).catch((e: unknown) => e);
@@ -63,7 +67,8 @@ describe('refreshingDataManager', () => {
 describe('StoredSnapshotSource (Jira links seen from Azure DevOps)', () => {
   it("reads the plan's stored Jira items: items, descendants through parents, search; ADO refs are not its own", async () => {
     const store = new MemoryDocumentStore();
-    await createApp({ store, source: new FakeWorkItemSource([]), today: () => TODAY }).call('importPlan', { text: DEMO_TEXT, format: 'yaml' });
+    const all = new FakeWorkItemSource(DEMO.workItems);
+    await createApp({ store, source: all, actor: localActor('maria', all), history: wholeScopeHistory(store), today: () => TODAY }).call('importPlan', { text: DEMO_TEXT, format: 'yaml' });
     const source = new StoredSnapshotSource(store, 'jira');
     const jira = DEMO.workItems.filter((w) => w.ref.startsWith('jira:'));
     const root = jira.find((w) => w.parent === undefined && jira.some((c) => c.parent === w.ref));

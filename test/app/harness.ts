@@ -2,12 +2,15 @@
 import { readFileSync } from 'node:fs';
 import type { ApiEnvelope, ApiInput, ApiName, ApiOutput } from '../../src/app/api';
 import { createApp, type App } from '../../src/app/create-app';
+import { wholeScopeHistory, type HistoryRecorder } from '../../src/app/history';
+import type { Actor } from '../../src/app/permissions';
 import type { IsoDate } from '../../src/core/model/dates';
 import type { Plan } from '../../src/core/model/plan';
 import type { WorkItem, WorkItemRef } from '../../src/core/model/work-item';
 import { parsePlanText } from '../../src/core/plan/parse';
 import { MemoryDocumentStore } from '../../src/stores/memory-document-store';
 import { day } from '../builders';
+import { ADMIN } from './actors';
 import { FakeWorkItemSource } from './fake-work-item-source';
 
 export const DEMO_TEXT = readFileSync(new URL('../../examples/rain-town-tea.yaml', import.meta.url), 'utf8');
@@ -34,15 +37,22 @@ export interface HarnessOptions {
   today?: IsoDate;
   /** Page cap of the memory store; small values exercise paging. */
   maxPageSize?: number;
+  /** Who calls after the plan is imported (by an admin); default: an admin. */
+  actor?: Actor;
+  /** Where history goes; default: the store, from whole evaluations. */
+  history?: HistoryRecorder;
 }
 
 export async function harness(options: HarnessOptions = {}): Promise<Harness> {
   const plan = options.plan ?? DEMO;
   const store = new MemoryDocumentStore({ maxPageSize: options.maxPageSize ?? 20 });
-  const source = new FakeWorkItemSource(options.items ?? plan.workItems, options.hidden ?? []);
+  const source = new FakeWorkItemSource(options.items ?? plan.workItems);
   const clock = { today: options.today ?? TODAY };
-  const app = createApp({ store, source, today: () => clock.today });
-  await app.call('importPlan', { text: JSON.stringify(plan), format: 'json' });
+  const history = options.history ?? wholeScopeHistory(store);
+  // The plan is imported by an admin who sees every item; the viewer's hidden items hide after.
+  await createApp({ store, source, actor: ADMIN(), history, today: () => clock.today }).call('importPlan', { text: JSON.stringify(plan), format: 'json' });
+  for (const ref of options.hidden ?? []) source.hidden.add(ref);
+  const app = createApp({ store, source, actor: options.actor ?? ADMIN(), history, today: () => clock.today });
   const h: Harness = {
     app,
     store,

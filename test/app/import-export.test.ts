@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app/create-app';
+import { wholeScopeHistory } from '../../src/app/history';
+import { localActor } from '../../src/app/local-actor';
 import type { DocumentStore, WriteOp } from '../../src/core/ports/document-store';
 import { parsePlanText } from '../../src/core/plan/parse';
 import { MemoryDocumentStore } from '../../src/stores/memory-document-store';
@@ -21,7 +23,8 @@ describe('importPlan / exportPlan', () => {
 
   it('imports the YAML file as written, and counts what it stored', async () => {
     const store = new MemoryDocumentStore({ maxPageSize: 20 });
-    const app = createApp({ store, source: new FakeWorkItemSource(), today: () => TODAY });
+    const source = new FakeWorkItemSource(DEMO.workItems);
+    const app = createApp({ store, source, actor: localActor('ada', source), history: wholeScopeHistory(store), today: () => TODAY });
     expect(await app.call('importPlan', { text: DEMO_TEXT })).toEqual({ objectives: 6, keyResults: 18, kpis: 5 });
     expect((await app.call('exportPlan', { format: 'yaml' })).plan).toEqual(DEMO);
   });
@@ -67,7 +70,8 @@ describe('importPlan / exportPlan', () => {
         return inner.batch(ops);
       },
     };
-    const app = createApp({ store: racing, source: new FakeWorkItemSource(), today: () => TODAY });
+    const source = new FakeWorkItemSource([...DEMO.workItems, ...generatePlan().workItems]);
+    const app = createApp({ store: racing, source, actor: localActor('ada', source), history: wholeScopeHistory(racing), today: () => TODAY });
     await app.call('importPlan', { text: DEMO_TEXT });
     interfere = true;
     const envelope = await app.handle('importPlan', { text: JSON.stringify(generatePlan()) });

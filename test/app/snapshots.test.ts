@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app/create-app';
+import { wholeScopeHistory } from '../../src/app/history';
+import { localActor } from '../../src/app/local-actor';
 import { listAll } from '../../src/app/list-all';
 import { ConflictError } from '../../src/core/model/errors';
 import type { DocumentStore } from '../../src/core/ports/document-store';
@@ -96,8 +98,10 @@ describe('snapshots of a board-sized evaluation', () => {
         return inner.batch(ops);
       },
     };
-    const app = createApp({ store, source: new FakeWorkItemSource(), today: () => day('2026-11-15') });
-    await app.call('importPlan', { text: JSON.stringify(generatePlan({ objectives, kpis: [] })) });
+    const plan = generatePlan({ objectives, kpis: [] });
+    const source = new FakeWorkItemSource(plan.workItems);
+    const app = createApp({ store, source, actor: localActor('ada', source), history: wholeScopeHistory(store), today: () => day('2026-11-15') });
+    await app.call('importPlan', { text: JSON.stringify(plan) });
     batches = 0;
     failNextBatch = true;
     await app.call('getBoard', {});

@@ -45,6 +45,8 @@ function settingsBackend() {
     cancelledResolutions: stored?.cancelledResolutions ?? ["Won't Do", 'Duplicate', 'Cannot Reproduce', 'Declined'],
     discovered: stored === undefined,
     numberFields: NUMBER_FIELDS,
+    adminGroups: [],
+    editorGroups: [],
     version: stored?.version ?? null,
   });
   return {

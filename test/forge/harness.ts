@@ -13,7 +13,7 @@ import type { EmulatedUser, JiraDataset } from '../../src/workbench/emulators/ji
 import { forgeEntities } from '../fakes/forge-entities';
 import { FakeForgeKvs } from '../fakes/forge-kvs';
 import { FakeForgeRuntime } from './fakes/forge-runtime';
-import { JiraSite } from './fakes/jira-site';
+import { JiraSite, type SiteAccess } from './fakes/jira-site';
 
 /** The app's own account on the site: Forge's `asApp()` sees every project the app is installed for. */
 export function appAccount(projects: readonly string[]): EmulatedUser {
@@ -48,7 +48,10 @@ export const STORE_KINDS: readonly StoreKind[] = ['kvs', 'memory'];
 export interface HarnessOptions {
   dataset: JiraDataset;
   today: IsoDate;
+  /** Emails of the Jira administrators; default: alice (who imports the plans), where she exists. */
   admins?: string[];
+  /** Group names per user email, and projects users may browse but not edit. */
+  access?: SiteAccess;
   store?: StoreKind;
   coalesceMs?: number;
   /** The triggers' sleep (the coalescing wait); real time when not given. */
@@ -57,7 +60,8 @@ export interface HarnessOptions {
 }
 
 export async function forgeHarness(options: HarnessOptions): Promise<ForgeHarness> {
-  const site = await JiraSite.start(options.dataset, { admins: options.admins ?? [] });
+  const admins = options.admins ?? options.dataset.users.filter((u) => u.email === 'alice@rain.town').map((u) => u.email);
+  const site = await JiraSite.start(options.dataset, { admins, ...options.access });
   const app = options.dataset.users.find((u) => u.accountId === appAccount([]).accountId);
   if (!app) throw new Error('the dataset must include appAccount(...) for asApp()');
   const kvs = options.store === 'memory' ? undefined : new FakeForgeKvs({ entities: forgeEntities() });

@@ -79,7 +79,7 @@ describe.each(STORE_KINDS)('on the %s store', (store) => {
   const window = new StormWindow();
   beforeAll(async () => {
     // The production coalescing window (TriggerDeps.coalesceMs default), waited through `window`.
-    h = await forgeHarness({ dataset: dataset(), today: TODAY, coalesceMs: 2_000, sleep: window.sleep, store });
+    h = await forgeHarness({ dataset: dataset(), today: TODAY, coalesceMs: 2_000, sleep: window.sleep, store, admins: ['carol@rain.town'] });
     dataOf(await h.invoke('importPlan', { text: JSON.stringify(plan), format: 'json' }, CAROL_ID));
     await h.reconcile();
   }, 120_000);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app/create-app';
+import { localApp } from '../app/actors';
 import { ConflictError } from '../../src/core/model/errors';
 import type { WriteOp } from '../../src/core/ports/document-store';
 import { ExtensionDataDocumentStore, type ExtensionDataManager } from '../../src/stores/ado-extension-data-document-store';
@@ -135,7 +136,7 @@ describe('ExtensionDataDocumentStore layout', () => {
       period: DEMO.periods[0]?.id as string,
       keyResults: [1, 2, 3].map((k) => ({ id: `KR${i + 1}-${k}`, title: `Key result ${k}`, type: 'outcome' as const, start: 0, target: 10 })),
     }));
-    const app = createApp({ store, source: new FakeWorkItemSource([]), today: () => TODAY });
+    const app = createApp({ store, source: new FakeWorkItemSource([]), ...localApp(), today: () => TODAY });
     await app.call('importPlan', { text: JSON.stringify({ ...DEMO, objectives, kpis: [], workItems: [] }), format: 'json' });
     const sizes = Object.values(data.dump()).flatMap((docs) => docs.map((d) => JSON.stringify(d).length));
     expect(sizes.length).toBeGreaterThan(2_000);
@@ -147,14 +148,14 @@ describe('ExtensionDataDocumentStore layout', () => {
   it('serves the app: import the demo plan, link a work item, read it back after a restart', async () => {
     const data = new FakeExtensionDataManager();
     const source = new FakeWorkItemSource(DEMO.workItems);
-    const app = createApp({ store: new ExtensionDataDocumentStore(data), source, today: () => TODAY });
+    const app = createApp({ store: new ExtensionDataDocumentStore(data), source, ...localApp(), today: () => TODAY });
     await app.call('importPlan', { text: DEMO_TEXT, format: 'yaml' });
     const before = await app.call('exportPlan', { format: 'json' });
     const effort = DEMO.objectives.flatMap((o) => o.keyResults).find((k) => k.type === 'effort');
     const item = DEMO.workItems.find((w) => w.ref.startsWith('ado:') && !(effort?.links ?? []).includes(w.ref));
     if (!effort || !item) throw new Error('the demo plan needs an effort KR and an ADO item outside it');
     await app.call('linkWorkItem', { kr: effort.id, ref: item.ref });
-    const restarted = createApp({ store: new ExtensionDataDocumentStore(data), source, today: () => TODAY });
+    const restarted = createApp({ store: new ExtensionDataDocumentStore(data), source, ...localApp(), today: () => TODAY });
     const panel = await restarted.call('getPanel', { ref: item.ref });
     expect(panel.keyResults.map((k) => k.kr.id)).toContain(effort.id);
     const after = await restarted.call('exportPlan', { format: 'json' });

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app/create-app';
+import { NO_HISTORY } from '../../src/app/history';
+import { localActor } from '../../src/app/local-actor';
 import type { DocumentStore } from '../../src/core/ports/document-store';
 import { ExtensionDataDocumentStore } from '../../src/stores/ado-extension-data-document-store';
 import { ForgeKvsDocumentStore } from '../../src/stores/forge-kvs-document-store';
@@ -46,7 +48,8 @@ describe.each(Object.keys(stores))('concurrent appends on the %s store', (name) 
 
   async function app() {
     opened = (stores[name] as () => Opened)();
-    const a = createApp({ store: opened.store, source: new FakeWorkItemSource(DEMO.workItems), today: () => TODAY });
+    const source = new FakeWorkItemSource(DEMO.workItems);
+    const a = createApp({ store: opened.store, source, actor: localActor('tester', source), history: NO_HISTORY, today: () => TODAY });
     await a.call('importPlan', { text: DEMO_TEXT, format: 'yaml' });
     return a;
   }

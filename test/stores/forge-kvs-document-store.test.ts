@@ -5,6 +5,7 @@
 import { kvs, ForgeKvsAPIError } from '@forge/kvs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app/create-app';
+import { localApp } from '../app/actors';
 import { toApiError } from '../../src/app/errors';
 import { ConflictError, InvalidInputError } from '../../src/core/model/errors';
 import type { WriteOp } from '../../src/core/ports/document-store';
@@ -259,7 +260,7 @@ describe('ForgeKvsDocumentStore', () => {
 
   describe('under the app', () => {
     it('imports the demo plan in several transactions and gives it back losslessly, with panels as on any store', async () => {
-      const app = createApp({ store, source: new FakeWorkItemSource(DEMO.workItems, []), today: () => TODAY });
+      const app = createApp({ store, source: new FakeWorkItemSource(DEMO.workItems, []), ...localApp(), today: () => TODAY });
       const counts = await app.call('importPlan', { text: DEMO_TEXT, format: 'yaml' });
       expect(counts.objectives).toBe(DEMO.objectives.length);
       const transactions = fake.requests.filter((r) => r.path === '/api/v1/transaction');

@@ -5,6 +5,9 @@ import * as SDK from 'azure-devops-extension-sdk';
 import type { IExtensionDataService, IHostNavigationService, ILocationService } from 'azure-devops-extension-api/Common';
 import type { ApiClient } from '../../app/api';
 import { createApp } from '../../app/create-app';
+import { wholeScopeHistory } from '../../app/history';
+import { WorkItemTrackingRestClient } from 'azure-devops-extension-api/WorkItemTracking';
+import { adoActor, type AdoGet } from './ado-actor';
 import type { WorkItemRef } from '../../core/model/work-item';
 import type { WorkItemSource } from '../../core/ports/work-item-source';
 import { ExtensionDataDocumentStore } from '../../stores/ado-extension-data-document-store';
@@ -63,6 +66,21 @@ export async function connectExtension(tracker?: TrackerFactory): Promise<Extens
   const ado = tracker ? await tracker({ project, location }) : undefined;
   const source = extensionSource(store, ado?.source);
   const workItemHref = ado?.workItemHref ?? (() => undefined);
-  const app = createApp({ store, source });
+  const actor = adoActor({ user: SDK.getUser(), project, get: organizationGet(location), source: ado?.source ?? source });
+  // History comes only from evaluations that saw a KR's whole scope, made by a project
+  // administrator: other viewers' partial counts never become everyone's burn-up (issue 8).
+  const app = createApp({ store, source, actor, history: wholeScopeHistory(store, () => actor.isAdmin()) });
   return { client: inProcessClient(app), project, navigation, source, workItemHref };
+}
+
+/** JSON GETs against the organization root, with the extension's token for the signed-in user. */
+function organizationGet(location: ILocationService): AdoGet {
+  let root: Promise<string> | undefined;
+  return async (path) => {
+    const base = await (root ??= location.getResourceAreaLocation(WorkItemTrackingRestClient.RESOURCE_AREA_ID).then((r) => (r.endsWith('/') ? r : `${r}/`)));
+    const response = await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${await SDK.getAccessToken()}`, Accept: 'application/json' } });
+    // Refused or unknown: the viewer is not granted the role (fail closed).
+    if (!response.ok) return null;
+    return (await response.json()) as unknown;
+  };
 }

@@ -10,10 +10,14 @@ import type { DocumentStore } from '../../core/ports/document-store';
 import type { ItemsResult, WorkItemSource } from '../../core/ports/work-item-source';
 
 export class StoredSnapshotSource implements WorkItemSource {
+  readonly snapshotSystems: readonly TrackerSystem[];
+
   constructor(
     private readonly store: DocumentStore,
     private readonly system: TrackerSystem,
-  ) {}
+  ) {
+    this.snapshotSystems = [system];
+  }
 
   async getItems(refs: readonly WorkItemRef[]): Promise<ItemsResult> {
     const items = await this.snapshot();

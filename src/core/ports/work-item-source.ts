@@ -1,7 +1,7 @@
 // Port: where work items come from (a Jira site, an Azure DevOps organisation, a plan file).
 // An implementation reads as the viewing user, so anything the viewer may not see is simply
 // absent: it lands in `missing`, exactly like an item that does not exist.
-import type { WorkItem, WorkItemRef } from '../model/work-item';
+import type { TrackerSystem, WorkItem, WorkItemRef } from '../model/work-item';
 
 export interface ItemsResult {
   items: WorkItem[];
@@ -10,6 +10,12 @@ export interface ItemsResult {
 }
 
 export interface WorkItemSource {
+  /**
+   * Systems this source answers from the plan's own stored snapshot rather than a live tracker
+   * (the Azure DevOps extension reads Jira links that way). Nothing is hidden from anyone there,
+   * so an import may link any item of its own file's snapshot in those systems.
+   */
+  readonly snapshotSystems?: readonly TrackerSystem[];
   /** Reads these items (batched: as few requests as the API allows). */
   getItems(refs: readonly WorkItemRef[]): Promise<ItemsResult>;
   /**

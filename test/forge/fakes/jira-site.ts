@@ -1,8 +1,9 @@
 // A Jira Cloud site for the Forge tests: the workbench's Jira emulator behind a front server that
-// adds the two things the Forge app needs and the emulator does not serve — issue properties
-// (`/rest/api/3/issue/{key}/properties/{propertyKey}`) and `GET /rest/api/3/mypermissions` —
-// with Jira's permission rules for them (browse the project to read, browse + edit to write, a
-// deleted issue takes its properties with it). Everything else is passed to the emulator as it
+// adds what the Forge app needs and the emulator does not serve — issue properties
+// (`/rest/api/3/issue/{key}/properties/{propertyKey}`), `GET /rest/api/3/mypermissions` (global
+// ADMINISTER, and EDIT_ISSUES for one issue with `issueKey`) and the caller's groups
+// (`GET /rest/api/3/myself?expand=groups`) — with Jira's permission rules for them (browse the
+// project to read, browse + edit to write, a deleted issue takes its properties with it). Everything else is passed to the emulator as it
 // is. Every exchange through the front is held to the published OpenAPI contract and logged, so
 // the request counts the tests report are the requests Jira would have received.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -36,6 +37,14 @@ export interface SlowDown {
   hold?: boolean;
 }
 
+/** Who belongs to which groups and who may browse but not edit, by user email. */
+export interface SiteAccess {
+  /** Group names per user email. */
+  groups?: Record<string, readonly string[]>;
+  /** Projects (keys) a user may browse but not edit issues in; elsewhere browse implies edit. */
+  readOnly?: Record<string, readonly string[]>;
+}
+
 const PROPERTY_PATH = /^\/rest\/api\/3\/issue\/([^/]+)\/properties\/([^/]+)$/;
 const MAX_PROPERTY_BYTES = 32_768;
 
@@ -56,13 +65,17 @@ export class JiraSite {
     private readonly closeEmulator: () => Promise<void>,
     private readonly users: readonly EmulatedUser[],
     private readonly admins: ReadonlySet<string>,
+    private readonly access: SiteAccess,
   ) {}
 
   /** `admins`: emails of the users who hold the global ADMINISTER permission. */
-  static async start(dataset: JiraDataset, options: { admins?: readonly string[] } = {}): Promise<JiraSite> {
+  static async start(dataset: JiraDataset, options: { admins?: readonly string[] } & SiteAccess = {}): Promise<JiraSite> {
     const emulator = new JiraEmulator(dataset);
     const running = await emulator.start({ port: 0 });
-    const site = new JiraSite(emulator, running.url, () => running.close(), dataset.users, new Set(options.admins ?? []));
+    const site = new JiraSite(emulator, running.url, () => running.close(), dataset.users, new Set(options.admins ?? []), {
+      ...(options.groups ? { groups: options.groups } : {}),
+      ...(options.readOnly ? { readOnly: options.readOnly } : {}),
+    });
     await site.listen();
     return site;
   }
@@ -161,14 +174,17 @@ export class JiraSite {
 
     const property = PROPERTY_PATH.exec(url.pathname);
     let answer: { status: number; headers: Record<string, string>; text: string };
-    if (property || url.pathname === '/rest/api/3/mypermissions') {
+    const groups = url.pathname === '/rest/api/3/myself' && (url.searchParams.get('expand') ?? '').split(',').includes('groups');
+    if (property || groups || url.pathname === '/rest/api/3/mypermissions') {
       const user = this.authenticate(req.headers.authorization);
       entry.user = user?.email ?? null;
       answer = !user
         ? json(401, { errorMessages: ['You are not authenticated. Authentication required to perform this operation.'], errors: {} })
         : property
           ? this.propertyCall(method, decodeURIComponent(property[1] as string), decodeURIComponent(property[2] as string), raw, user)
-          : this.myPermissions(method, url, user);
+          : groups
+            ? this.myselfWithGroups(user)
+            : this.myPermissions(method, url, user);
     } else {
       answer = await this.forward(method, url, req.headers, raw);
       entry.user = this.authenticate(req.headers.authorization)?.email ?? null;
@@ -232,19 +248,51 @@ export class JiraSite {
     if (method !== 'GET') return json(405, { errorMessages: [`Method ${method} is not allowed.`], errors: {} });
     const asked = (url.searchParams.get('permissions') ?? '').split(',').filter((p) => p !== '');
     if (asked.length === 0) return json(400, { errorMessages: ['The permissions query parameter is required.'], errors: {} });
+    const issueKey = url.searchParams.get('issueKey')?.toUpperCase();
+    const project = issueKey === undefined ? undefined : /^([A-Z][A-Z0-9_]*)-/.exec(issueKey)?.[1];
+    if (issueKey !== undefined && (!project || !this.emulator.getIssue(issueKey) || !user.projects.includes(project))) {
+      return json(404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} });
+    }
     const permissions: Record<string, unknown> = {};
     for (const key of asked) {
-      if (key !== 'ADMINISTER') return json(400, { errorMessages: [`Permission ${key} is not served by this test site.`], errors: {} });
-      permissions[key] = {
-        id: '0',
-        key,
-        name: 'Administer Jira',
-        type: 'GLOBAL',
-        description: 'Create and administer projects, issue types, fields, workflows, and schemes for all projects.',
-        havePermission: this.admins.has(user.email),
-      };
+      if (key === 'ADMINISTER') {
+        permissions[key] = {
+          id: '0',
+          key,
+          name: 'Administer Jira',
+          type: 'GLOBAL',
+          description: 'Create and administer projects, issue types, fields, workflows, and schemes for all projects.',
+          havePermission: this.admins.has(user.email),
+        };
+      } else if (key === 'EDIT_ISSUES') {
+        // Without an issue (or project), Jira answers whether the user has it anywhere.
+        const editable = user.projects.filter((p) => !(this.access.readOnly?.[user.email] ?? []).includes(p));
+        permissions[key] = {
+          id: '12',
+          key,
+          name: 'Edit Issues',
+          type: 'PROJECT',
+          description: 'Ability to edit issues.',
+          havePermission: project === undefined ? editable.length > 0 : editable.includes(project),
+        };
+      } else {
+        return json(400, { errorMessages: [`Permission ${key} is not served by this test site.`], errors: {} });
+      }
     }
     return json(200, { permissions });
+  }
+
+  private myselfWithGroups(user: EmulatedUser): { status: number; headers: Record<string, string>; text: string } {
+    const names = this.access.groups?.[user.email] ?? [];
+    return json(200, {
+      self: `${this.base}/rest/api/3/user?accountId=${user.accountId}`,
+      accountId: user.accountId,
+      accountType: 'atlassian',
+      emailAddress: user.email,
+      displayName: user.displayName,
+      active: true,
+      groups: { size: names.length, items: names.map((name) => ({ name, groupId: `group-${name}`, self: `${this.base}/rest/api/3/group?groupId=group-${name}` })) },
+    });
   }
 
   private async forward(method: string, url: URL, headers: IncomingMessage['headers'], raw: string): Promise<{ status: number; headers: Record<string, string>; text: string }> {

@@ -49,7 +49,7 @@ describe('manifest.yml', () => {
   test('asks only for the scopes Harmony uses, runs on nodejs22.x and allows no inline script or style', () => {
     const m = manifest();
     expect(m.app.runtime.name).toBe('nodejs22.x');
-    expect([...m.permissions.scopes].sort()).toEqual(['read:jira-work', 'storage:app', 'write:jira-work']);
+    expect([...m.permissions.scopes].sort()).toEqual(['read:jira-user', 'read:jira-work', 'storage:app', 'write:jira-work']);
     expect(m.permissions.content).toBeUndefined();
     const values = (v: unknown): string[] =>
       typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(values) : v && typeof v === 'object' ? Object.values(v).flatMap(values) : [];

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import type { ApiClient } from '../../../../src/app/api';
 import { extensionSource } from '../../../../src/ado/host/work-item-sources';
 import { createApp } from '../../../../src/app/create-app';
+import { wholeScopeHistory } from '../../../../src/app/history';
+import { localActor } from '../../../../src/app/local-actor';
 import { parsePlanText } from '../../../../src/core/plan/parse';
 import { ExtensionDataDocumentStore } from '../../../../src/stores/ado-extension-data-document-store';
 import { createNodeAdoSource } from '../../../../src/trackers/ado/node-wit-client';
@@ -45,7 +47,8 @@ export async function startExtensionUnderTest(): Promise<ExtensionUnderTest> {
   const store = new ExtensionDataDocumentStore(data);
   // The same sources as the pages: ADO live as the viewer, Jira from the stored snapshot.
   const source = extensionSource(store, createNodeAdoSource({ orgUrl: emulator.orgUrl, pat: DEMO_VIEWER.ado.pat, project: ADO_PROJECT }));
-  const app = createApp({ store, source });
+  // The test's own calls (seeding a plan) are made as the project administrator.
+  const app = createApp({ store, source, actor: localActor('maria', source), history: wholeScopeHistory(store) });
   return {
     host,
     emulator,

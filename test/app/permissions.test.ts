@@ -1,0 +1,128 @@
+// The permission matrix of the app (issue 8, "The permission model"): every use case of
+// ApiMethods × every role, through the one check every host runs (createApp's `call`). A refused
+// call answers `forbidden`, names the role it needs, and changes nothing; the positive control is
+// the same call, on the same data, succeeding for a role that may make it. Both tables are typed
+// over ApiName, so a new use case without a row here fails to compile.
+import { describe, expect, it } from 'vitest';
+import type { ApiInput, ApiName } from '../../src/app/api';
+import { C } from '../../src/app/collections';
+import { USE_CASES } from '../../src/app/create-app';
+import type { Role } from '../../src/app/permissions';
+import { ADMIN, EDITOR, fakeActor, ITEM_EDITOR, OWNER, VIEWER, type FakeActor } from './actors';
+import { DEMO, DEMO_TEXT, dumpStore, harness, type Harness } from './harness';
+
+type Who = 'admin' | 'editor' | 'owner' | 'viewer' | 'item-editor';
+const ACTORS: Record<Who, () => FakeActor> = { admin: ADMIN, editor: EDITOR, owner: OWNER, viewer: VIEWER, 'item-editor': ITEM_EDITOR };
+const EVERYONE: readonly Who[] = ['admin', 'editor', 'owner', 'viewer', 'item-editor'];
+
+/** Who may make each call (the table docs/permissions.md shows). */
+export const MATRIX: { [K in ApiName]: { role: Role; allowed: readonly Who[] } } = {
+  getPanel: { role: 'viewer', allowed: EVERYONE },
+  searchKeyResults: { role: 'viewer', allowed: EVERYONE },
+  searchWorkItems: { role: 'viewer', allowed: EVERYONE },
+  getBoard: { role: 'viewer', allowed: EVERYONE },
+  getKeyResult: { role: 'viewer', allowed: EVERYONE },
+  getKpis: { role: 'viewer', allowed: EVERYONE },
+  exportPlan: { role: 'viewer', allowed: EVERYONE },
+  getPermissions: { role: 'viewer', allowed: EVERYONE },
+  // The fake admin may edit every item in the tracker; the fake editor and owner may edit none.
+  linkWorkItem: { role: 'work-item-editor', allowed: ['admin', 'item-editor'] },
+  unlinkWorkItem: { role: 'work-item-editor', allowed: ['admin', 'item-editor'] },
+  // KR-HEALTHY is owned by jon, the OWNER actor.
+  checkIn: { role: 'editor-or-owner', allowed: ['admin', 'editor', 'owner'] },
+  saveKeyResult: { role: 'editor-or-owner', allowed: ['admin', 'editor', 'owner'] },
+  recordReading: { role: 'editor', allowed: ['admin', 'editor'] },
+  focusKpi: { role: 'editor', allowed: ['admin', 'editor'] },
+  saveObjective: { role: 'editor', allowed: ['admin', 'editor'] },
+  saveKpi: { role: 'editor', allowed: ['admin', 'editor'] },
+  deleteObjective: { role: 'admin', allowed: ['admin'] },
+  importPlan: { role: 'admin', allowed: ['admin'] },
+};
+
+const healthy = DEMO.objectives.flatMap((o) => o.keyResults).find((k) => k.id === 'KR-HEALTHY');
+if (healthy?.type !== 'outcome') throw new Error('the demo plan has the outcome KR KR-HEALTHY');
+const version = async (h: Harness, id: string) => (await h.store.get(C.objectives, id))?.version ?? '';
+
+/** A payload that succeeds for an allowed caller, on a fresh demo plan. */
+const PAYLOADS: { [K in ApiName]: (h: Harness) => Promise<ApiInput<K>> } = {
+  getPanel: () => Promise.resolve({ ref: 'jira:CS-1' }),
+  searchKeyResults: () => Promise.resolve({ text: 'crm' }),
+  searchWorkItems: () => Promise.resolve({ text: 'CRM' }),
+  getBoard: () => Promise.resolve({}),
+  getKeyResult: () => Promise.resolve({ kr: 'KR-CRM' }),
+  getKpis: () => Promise.resolve({}),
+  exportPlan: () => Promise.resolve({ format: 'json' }),
+  getPermissions: () => Promise.resolve({}),
+  linkWorkItem: () => Promise.resolve({ kr: 'KR-CRM', ref: 'jira:SALES-1' }),
+  unlinkWorkItem: () => Promise.resolve({ kr: 'KR-CRM', ref: 'jira:CS-1' }),
+  checkIn: () => Promise.resolve({ kr: 'KR-HEALTHY', value: 44 }),
+  saveKeyResult: async (h) => ({
+    keyResult: { objective: 'O-LOYAL', id: 'KR-HEALTHY', title: 'Clients rated healthy from 40% to 50%', type: 'outcome', start: 40, target: 50, unit: '%', kpi: true, owner: 'jon' },
+    expected: await version(h, 'O-LOYAL'),
+  }),
+  recordReading: () => Promise.resolve({ kpi: 'churn', value: 3 }),
+  focusKpi: () => Promise.resolve({ kpi: 'mttr', objective: 'O-VELOCITY', start: 60, target: 30 }),
+  saveObjective: () => Promise.resolve({ objective: { title: 'Delight office customers', team: 'sales', period: '2026-Q4' }, expected: null }),
+  saveKpi: () => Promise.resolve({ kpi: { title: 'Net promoter score', direction: 'up' }, expected: null }),
+  deleteObjective: async (h) => ({ id: 'O-SUMMER', expected: await version(h, 'O-SUMMER') }),
+  importPlan: () => Promise.resolve({ text: DEMO_TEXT.replace('Rain Town Tea', 'Rain Town Tea Co.'), format: 'yaml' }),
+};
+
+const NAMES = Object.keys(USE_CASES) as ApiName[];
+
+describe('the permission matrix (every use case × every role)', () => {
+  it('declares in each use case the role this table expects', () => {
+    for (const name of NAMES) expect([name, USE_CASES[name].requires.role]).toEqual([name, MATRIX[name].role]);
+  });
+
+  const cases = NAMES.flatMap((name) => EVERYONE.map((who) => [name, who, MATRIX[name].allowed.includes(who)] as const));
+  it.each(cases)('%s as %s: allowed %s', async (name, who, allowed) => {
+    const actor = ACTORS[who]();
+    const h = await harness({ actor });
+    const payload = await PAYLOADS[name](h);
+    const before = await dumpStore(h.store);
+    const envelope = await h.app.handle(name, payload);
+    if (allowed) {
+      // The positive control: the same payload goes through for an allowed caller.
+      expect(envelope).toMatchObject({ ok: true });
+      return;
+    }
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    if (!envelope.ok) expect(envelope.error.message).toMatch(MATRIX[name].role === 'work-item-editor' ? /permission to edit/ : new RegExp(`needs the ${MATRIX[name].role === 'editor-or-owner' ? 'editor' : MATRIX[name].role} role`));
+    expect(await dumpStore(h.store)).toEqual(before);
+  });
+});
+
+describe('how roles are asked', () => {
+  it('asks the host each question at most once per call, and never for a read', async () => {
+    const actor = fakeActor({ id: 'ed', editor: true });
+    const h = await harness({ actor });
+    await h.call('getBoard', {});
+    expect(actor.asked).toEqual({ admin: 0, editor: 0, items: 0 });
+    await h.call('checkIn', { kr: 'KR-HEALTHY', value: 43 });
+    expect(actor.asked).toEqual({ admin: 0, editor: 1, items: 0 });
+  });
+
+  it('an admin is an editor whatever the host says of editors', async () => {
+    const h = await harness({ actor: fakeActor({ admin: true, editor: false }) });
+    expect(await h.call('getPermissions', {})).toMatchObject({ admin: true, editor: true });
+    await h.call('saveKpi', { kpi: { title: 'Net promoter score', direction: 'up' }, expected: null });
+  });
+
+  it('ownership is the stored owner, not the one a payload claims', async () => {
+    // jon owns KR-HEALTHY, not KR-RETENTION (maria's); claiming ownership in the payload is no key.
+    const h = await harness({ actor: OWNER() });
+    const expected = await version(h, 'O-LOYAL');
+    const error = await h.fail('saveKeyResult', {
+      keyResult: { objective: 'O-LOYAL', id: 'KR-RETENTION', title: 'Retention', type: 'outcome', start: 73, target: 80, unit: '%', owner: 'jon' },
+      expected,
+    });
+    expect(error).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/owner of key result KR-RETENTION/) as unknown });
+    // A new KR has no owner yet: creating one needs the editor role.
+    expect((await h.fail('saveKeyResult', { keyResult: { objective: 'O-LOYAL', title: 'New', type: 'outcome', start: 0, target: 1 }, expected })).code).toBe('forbidden');
+  });
+
+  it('getPermissions tells a surface what to hide', async () => {
+    expect(await (await harness({ actor: VIEWER() })).call('getPermissions', {})).toEqual({ actor: 'vic', ownerIds: ['vic'], admin: false, editor: false });
+  });
+});
