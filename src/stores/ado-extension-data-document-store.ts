@@ -29,11 +29,29 @@
 //   readers check each pointed-to document. Removing pointers safely would need a transaction the
 //   service lacks: a writer removing a pointer can race another writer that just re-added it.
 //   Stale pointers are bounded by the distinct (document, index value) pairs ever written.
-// - `batch` checks every expectation first, then writes (a few at a time) and, if a write is
-//   refused because someone wrote in between, puts back what it had already written. That is
-//   all-or-nothing unless another writer changes the same documents during those few requests.
-//   Creates are not read first (the service refuses an existing id by itself) and go first, so
-//   undoing them, should anything be refused, leaves nothing behind in any listing.
+// - `batch` is crash-safe through a lock and a write-ahead journal, both documents of the
+//   collection `<ns>-j` (the service has no transactions, so a batch is many requests, and a tab
+//   can close at any of them):
+//     1. take the lock: the head document goes from `idle` to `pending` (a conditional write);
+//     2. read every document the batch touches and check every expectation; a failed one
+//        gives the lock back and throws ConflictError, nothing written;
+//     3. write the journal (each change: the document's etag before, and the document after,
+//        generation included) in pieces, then turn the head to `committed` (one conditional
+//        write: the commit point);
+//     4. apply each change, conditional on the etag it had before (or, for a create, on the id
+//        being free);
+//     5. delete the pieces and set the head `idle`.
+//   Every read and write first looks at the head: a `committed` one is applied to the end before
+//   anything else (roll forward, by any tab; two at once do no harm, as each change applies only
+//   over its own before state and the service refuses the second), a `pending` one is discarded
+//   by a writer (nothing of it was applied; its own writer then fails its commit point and
+//   reports ConflictError) and ignored by a reader. Since a change applies only over the before
+//   state the batch checked, a roll forward never overwrites an edit made after it.
+//   The residual risk, from the missing transactions: a single write whose look at the head came
+//   before the lock was taken, and which lands on one of the batch's documents between the
+//   batch's check and its write of that document, wins for that document (the batch's change of
+//   it is skipped, not forced over theirs). And a reader reading while a live batch applies can
+//   see part of it; once its writer is gone, no read does.
 import type { IExtensionDataManager } from 'azure-devops-extension-api/Common';
 import { ConflictError, NotFoundError } from '../core/model/errors';
 import type {
@@ -50,10 +68,11 @@ import { isAlreadyThere, isMissing, isStale } from './ado-extension-data-errors'
 import { ExtensionDataNames } from './ado-extension-data-names';
 import { decodeDocument, encodeDocument } from './document-json';
 import { compareIds } from './id-order';
+import { chunkText } from './journal-chunks';
 import { checkBatch, checkIndexes, checkKey, pageSize } from './store-checks';
 
 /** The calls of the SDK's IExtensionDataManager the store makes. */
-export type ExtensionDataManager = Pick<IExtensionDataManager, 'getDocument' | 'getDocuments' | 'createDocument' | 'setDocument' | 'updateDocument'>;
+export type ExtensionDataManager = Pick<IExtensionDataManager, 'getDocument' | 'getDocuments' | 'createDocument' | 'setDocument' | 'updateDocument' | 'deleteDocument'>;
 
 export interface ExtensionDataStoreOptions {
   /** Prefix of every collection this store uses. Default `okr`. */
@@ -113,22 +132,33 @@ async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: 
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }
 
-/** Errors cross the SDK's frame channel as plain objects; keep their fields on a real Error. */
-function asError(failure: unknown): Error {
-  if (failure instanceof Error) return failure;
-  const message = (failure as { message?: unknown } | null)?.message;
-  return Object.assign(new Error(typeof message === 'string' ? message : String(failure)), failure);
+/** The head of the journal: the lock, and the batch it is held for. */
+interface JournalHead {
+  id: 'head';
+  __etag?: number;
+  s: 'idle' | 'pending' | 'committed';
+  b: string;
+  n: number;
 }
 
-/** A write of a batch, with what it needs to be put back. */
-interface PlannedWrite {
-  op: WriteOp;
+/** One change of a batch as the journal keeps it. */
+interface JournalEntry {
+  /** The service collection and our own collection and id (the latter for errors). */
+  c: string;
   collection: string;
-  docId: string;
-  before: ServiceDoc | undefined;
-  after: ServiceDoc;
-  written?: ServiceDoc;
+  k: string;
+  /** The etag the document had when the batch checked it; 0 when it did not exist. */
+  e: number;
+  /** The document after. */
+  a: ServiceDoc;
 }
+
+/** How many times a write starts over after settling someone else's journal. */
+const MAX_ATTEMPTS = 5;
+/** A piece of the journal stays well under any plausible document limit (none is documented). */
+const MAX_PIECE_BYTES = 200 * 1024;
+const HEAD = 'head';
+const encoder = new TextEncoder();
 
 export class ExtensionDataDocumentStore implements DocumentStore {
   private readonly names: ExtensionDataNames;
@@ -145,14 +175,16 @@ export class ExtensionDataDocumentStore implements DocumentStore {
 
   async get<T>(collection: string, id: string): Promise<StoredDoc<T> | undefined> {
     checkKey(collection, id);
-    const doc = await this.read(await this.names.documents(collection), await this.names.documentId(id));
+    const [coll, docId] = await Promise.all([this.names.documents(collection), this.names.documentId(id)]);
+    const doc = await this.settled(() => this.read(coll, docId));
     return isLive(doc) ? this.stored<T>(doc) : undefined;
   }
 
   async list<T>(collection: string, query: ListQuery = {}): Promise<ListPage<T>> {
     const size = pageSize(query.limit, this.maxPageSize);
     if (query.where) return this.listWhere<T>(collection, query.where.index, query.where.value, query.cursor, size);
-    const docs = (await this.readAll<ServiceDoc>(await this.names.documents(collection)))
+    const coll = await this.names.documents(collection);
+    const docs = (await this.settled(() => this.readAll<ServiceDoc>(coll)))
       .filter(isLive)
       .filter((d) => query.cursor === undefined || compareIds(d.k, query.cursor) > 0)
       .sort((a, b) => compareIds(a.k, b.k));
@@ -167,7 +199,7 @@ export class ExtensionDataDocumentStore implements DocumentStore {
     const json = encodeDocument(value);
     const indexes = { ...options.indexes };
     const [coll, docId] = await Promise.all([this.names.documents(collection), this.names.documentId(id)]);
-    await this.addPointers(collection, id, docId, indexes);
+    await Promise.all([this.settleBeforeWrite(), this.addPointers(collection, id, docId, indexes)]);
     const written = options.expected === null
       ? await this.create(collection, id, coll, docId, json, indexes)
       : await this.update(collection, id, coll, docId, { id: docId, k: id, g: this.generationOf(options.expected), j: json, x: indexes }, options.expected);
@@ -177,6 +209,7 @@ export class ExtensionDataDocumentStore implements DocumentStore {
   async delete(collection: string, id: string, expected: Version): Promise<void> {
     checkKey(collection, id);
     const [coll, docId] = await Promise.all([this.names.documents(collection), this.names.documentId(id)]);
+    await this.settleBeforeWrite();
     const etag = etagOf(expected);
     try {
       if (etag === undefined) throw new ConflictError(collection, id);
@@ -192,64 +225,183 @@ export class ExtensionDataDocumentStore implements DocumentStore {
 
   async batch(ops: readonly WriteOp[]): Promise<void> {
     checkBatch(ops);
-    if (ops.length === 0) return;
+    const [only] = ops;
+    if (only === undefined) return;
+    if (ops.length === 1) return this.single(only);
     const encoded = ops.map((op) => (op.kind === 'put' ? encodeDocument(op.value) : ''));
     const keys = await Promise.all(ops.map(async (op) => [await this.names.documents(op.collection), await this.names.documentId(op.id)] as const));
-    // Updates and deletes are read first: to check every expectation before anything is written,
-    // and to put back what they replace if a later write is refused. Creates need no read: the
-    // service refuses, by itself, to create an id that exists.
+    const journal = this.names.journal();
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const head = await this.readHead();
+      if (head && head.s !== 'idle') {
+        await this.settle(head);
+        continue;
+      }
+      const batch = generation();
+      let pending: JournalHead;
+      try {
+        const taken: JournalHead = { id: HEAD, s: 'pending', b: batch, n: 0 };
+        pending = (head ? await this.data.updateDocument(journal, { ...taken, __etag: head.__etag }) : await this.data.createDocument(journal, taken)) as JournalHead;
+      } catch (error) {
+        if (isStale(error) || isAlreadyThere(error) || isMissing(error)) continue; // someone else took it first
+        throw error;
+      }
+      // The lock is ours. Read what the batch touches and check it.
+      let entries: JournalEntry[];
+      try {
+        entries = await this.entries(ops, keys, encoded);
+      } catch (error) {
+        await this.release(pending).catch(() => undefined);
+        throw error;
+      }
+      await forEachLimited(ops.filter((op) => op.kind === 'put'), this.concurrency, async (op) =>
+        this.addPointers(op.collection, op.id, await this.names.documentId(op.id), op.indexes ?? {}),
+      );
+      const pieces = chunkText(JSON.stringify(entries), (text) => encoder.encode(JSON.stringify({ id: `${batch}-000`, j: text })).length <= MAX_PIECE_BYTES);
+      const committed: JournalHead = { id: HEAD, s: 'committed', b: batch, n: pieces.length };
+      try {
+        await forEachLimited([...pieces.keys()], this.concurrency, async (i) => {
+          await this.data.createDocument(journal, { id: `${batch}-${i}`, j: pieces[i] });
+        });
+        // The commit point: from here on the batch happens, whoever finishes it.
+        committed.__etag = ((await this.data.updateDocument(journal, { ...committed, __etag: pending.__etag })) as JournalHead).__etag;
+      } catch (error) {
+        // Whether the commit point was passed decides (the answer of a write that went through
+        // may be what got lost). When even the head cannot be read, leave it to the next comer.
+        const now = await this.readHead();
+        if (now?.s === 'committed' && now.b === batch) {
+          await this.finish(now, entries);
+          return;
+        }
+        await this.deletePieces(batch, pieces.length);
+        if (now?.s === 'pending' && now.b === batch) {
+          await this.release(now);
+          throw error;
+        }
+        // Someone discarded our lock, so they wrote, perhaps what we had checked.
+        throw new ConflictError((ops[0] as WriteOp).collection, (ops[0] as WriteOp).id);
+      }
+      await this.finish(committed, entries);
+      return;
+    }
+    throw new ConflictError(only.collection, only.id);
+  }
+
+  /** A batch of one is a single write, with a batch's meaning of a missing document. */
+  private async single(op: WriteOp): Promise<void> {
+    if (op.kind === 'put') {
+      await this.put(op.collection, op.id, op.value, { expected: op.expected, ...(op.indexes ? { indexes: op.indexes } : {}) });
+      return;
+    }
+    try {
+      await this.delete(op.collection, op.id, op.expected);
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new ConflictError(op.collection, op.id);
+      throw error;
+    }
+  }
+
+  /** Reads every document of a batch and checks the caller's expectations: the journal's entries. */
+  private async entries(ops: readonly WriteOp[], keys: readonly (readonly [string, string])[], encoded: readonly string[]): Promise<JournalEntry[]> {
     const current = new Array<ServiceDoc | undefined>(ops.length);
-    await forEachLimited([...ops.keys()].filter((i) => ops[i]?.expected !== null), this.concurrency, async (i) => {
+    await forEachLimited([...ops.keys()], this.concurrency, async (i) => {
       const [coll, docId] = keys[i] as readonly [string, string];
       current[i] = await this.read(coll, docId);
     });
-    const plan: PlannedWrite[] = ops.map((op, i) => {
+    return ops.map((op, i) => {
       const [coll, docId] = keys[i] as readonly [string, string];
       const before = current[i];
-      if (op.expected !== null && (!isLive(before) || versionOf(before) !== op.expected)) throw new ConflictError(op.collection, op.id);
+      const fits = op.expected === null ? !isLive(before) : isLive(before) && versionOf(before) === op.expected;
+      if (!fits) throw new ConflictError(op.collection, op.id);
       const after: ServiceDoc = op.kind === 'put'
         ? { id: docId, k: op.id, g: isLive(before) ? before.g : generation(), j: encoded[i] as string, x: { ...op.indexes } }
         : { id: docId, k: op.id, t: 1 };
-      return { op, collection: coll, docId, before, after };
+      return { c: coll, collection: op.collection, k: op.id, e: before?.__etag ?? 0, a: after };
     });
-    await forEachLimited(plan.filter((w) => w.op.kind === 'put'), this.concurrency, (w) =>
-      this.addPointers(w.op.collection, w.op.id, w.docId, (w.op as Extract<WriteOp, { kind: 'put' }>).indexes ?? {}),
-    );
-    // Creates first: when one is refused, undoing the others leaves no trace in any listing.
-    const creates = plan.filter((w) => w.op.expected === null);
-    let failure = await this.writeAll(creates, (w) => this.createOver(w));
-    if (failure === undefined) failure = await this.writeAll(plan.filter((w) => w.op.expected !== null), (w) => this.writeOver(w.collection, w.before as ServiceDoc, w.after));
-    if (failure === undefined) return;
-    await forEachLimited(plan.filter((w) => w.written), this.concurrency, (w) => this.putBack(w));
-    throw asError(failure);
   }
 
-  /** Runs the writes a few at a time; stops starting new ones at the first refusal, and returns it. */
-  private async writeAll(writes: readonly PlannedWrite[], write: (w: PlannedWrite) => Promise<ServiceDoc>): Promise<unknown> {
-    let failure: unknown;
-    await forEachLimited(writes, this.concurrency, async (w) => {
-      if (failure !== undefined) return;
+  private readHead(): Promise<JournalHead | undefined> {
+    return this.read(this.names.journal(), HEAD) as Promise<JournalHead | undefined>;
+  }
+
+  /** Before a write: a batch someone left half done is finished (committed) or discarded (pending). */
+  private async settleBeforeWrite(): Promise<void> {
+    const head = await this.readHead();
+    if (head && head.s !== 'idle') await this.settle(head);
+  }
+
+  /**
+   * Runs a read alongside a look at the journal head (no extra wait); when a committed batch is
+   * there, finishes it first and reads again, so no read sees half of a batch whose tab closed.
+   */
+  private async settled<R>(read: () => Promise<R>): Promise<R> {
+    const [head, result] = await Promise.all([this.readHead(), read()]);
+    if (head?.s !== 'committed') return result;
+    await this.settle(head);
+    return read();
+  }
+
+  /** Makes the head idle: discards a pending batch (nothing of it applied) or finishes a committed one. */
+  private async settle(head: JournalHead): Promise<void> {
+    switch (head.s) {
+      case 'idle':
+        return;
+      case 'pending':
+        await this.release(head);
+        await this.deletePieces(head.b);
+        return;
+      case 'committed': {
+        const pieces = (await this.readAll<{ id: string; j: string }>(this.names.journal())).filter((p) => p.id.startsWith(`${head.b}-`));
+        const text = new Array<string>(head.n);
+        for (const p of pieces) text[Number(p.id.slice(head.b.length + 1))] = p.j;
+        // Pieces are deleted only once every change is applied: with one gone, nothing is left to apply.
+        const whole = pieces.length === head.n && text.every((t) => typeof t === 'string');
+        await this.finish(head, whole ? (JSON.parse(text.join('')) as JournalEntry[]) : []);
+        return;
+      }
+      default:
+        head.s satisfies never;
+    }
+  }
+
+  /** Applies a committed batch's changes, deletes its journal and frees the lock. */
+  private async finish(head: JournalHead, entries: readonly JournalEntry[]): Promise<void> {
+    await forEachLimited(entries, this.concurrency, async (entry) => {
       try {
-        w.written = await write(w);
+        if (entry.e === 0) await this.data.createDocument(entry.c, entry.a);
+        else await this.data.updateDocument(entry.c, { ...entry.a, __etag: entry.e });
       } catch (error) {
-        const refused = error instanceof ConflictError || isStale(error) || isAlreadyThere(error) || isMissing(error);
-        failure ??= refused && !(error instanceof ConflictError) ? new ConflictError(w.op.collection, w.op.id) : error;
+        // Not in its before state any more: applied already (by another tab finishing the same
+        // journal), or changed by someone else, whose change is kept.
+        if (!isStale(error) && !isAlreadyThere(error) && !isMissing(error)) throw error;
       }
     });
-    return failure;
+    await this.deletePieces(head.b, head.n);
+    await this.release(head);
   }
 
-  /** A create of a batch: over the id's tombstone when it was deleted before (then `before`). */
-  private async createOver(w: PlannedWrite): Promise<ServiceDoc> {
+  /** Sets the head idle, if it is still as read; refused when someone else did it first. */
+  private async release(head: JournalHead): Promise<void> {
     try {
-      return (await this.data.createDocument(w.collection, w.after)) as ServiceDoc;
+      await this.data.updateDocument(this.names.journal(), { id: HEAD, s: 'idle', b: head.b, n: 0, __etag: head.__etag } satisfies JournalHead);
     } catch (error) {
-      if (!isAlreadyThere(error)) throw error;
+      if (!isStale(error) && !isMissing(error)) throw error;
     }
-    const existing = await this.read(w.collection, w.docId);
-    if (existing === undefined || isLive(existing)) throw new ConflictError(w.op.collection, w.op.id);
-    w.before = existing;
-    return (await this.data.updateDocument(w.collection, { ...w.after, __etag: existing.__etag })) as ServiceDoc;
+  }
+
+  /** Deletes the pieces of a batch: `count` of them, or, when unknown, those listed. */
+  private async deletePieces(batch: string, count?: number): Promise<void> {
+    const journal = this.names.journal();
+    const ids = count !== undefined
+      ? Array.from({ length: count }, (_, i) => `${batch}-${i}`)
+      : (await this.readAll<{ id: string }>(journal)).map((p) => p.id).filter((id) => id.startsWith(`${batch}-`));
+    await forEachLimited(ids, this.concurrency, async (id) => {
+      try {
+        await this.data.deleteDocument(journal, id);
+      } catch (error) {
+        if (!isMissing(error)) throw error;
+      }
+    });
   }
 
   /** Creates `id`, over its tombstone when it was deleted before. */
@@ -281,24 +433,9 @@ export class ExtensionDataDocumentStore implements DocumentStore {
     }
   }
 
-  /** An update or delete of a batch, conditional on the etag read before. */
-  private async writeOver(coll: string, before: ServiceDoc, after: ServiceDoc): Promise<ServiceDoc> {
-    return (await this.data.updateDocument(coll, { ...after, __etag: before.__etag })) as ServiceDoc;
-  }
-
-  /** Undoes one write of a failed batch; if someone wrote over it meanwhile, theirs stays. */
-  private async putBack(w: PlannedWrite): Promise<void> {
-    const written = w.written as ServiceDoc;
-    const restore: ServiceDoc = w.before ?? { id: w.docId, k: w.op.id, t: 1 };
-    try {
-      await this.data.updateDocument(w.collection, { ...restore, __etag: written.__etag });
-    } catch (error) {
-      if (!isStale(error) && !isMissing(error)) throw error;
-    }
-  }
-
   private async listWhere<T>(collection: string, index: string, value: string, cursor: string | undefined, size: number): Promise<ListPage<T>> {
-    const candidates = [...new Set((await this.readAll<Pointer>(await this.names.index(collection, index, value))).map((p) => p.k))]
+    const pointers = await this.names.index(collection, index, value);
+    const candidates = [...new Set((await this.settled(() => this.readAll<Pointer>(pointers))).map((p) => p.k))]
       .filter((k) => cursor === undefined || compareIds(k, cursor) > 0)
       .sort(compareIds);
     const coll = await this.names.documents(collection);

@@ -66,6 +66,11 @@ export class ExtensionDataNames {
     return fit(`${this.prefix}-i-${escapeName(collection)}-${escapeName(index)}-${escapeName(value)}`, MAX_COLLECTION_NAME);
   }
 
+  /** The collection of the store's write-ahead journal: its head (the lock) and the pieces of a batch. */
+  journal(): string {
+    return `${this.prefix}-j`;
+  }
+
   /** The service's document id for our id. */
   documentId(id: string): Promise<string> {
     return fit(escapeName(id), MAX_DOCUMENT_ID);

@@ -120,9 +120,13 @@ describe('ExtensionDataDocumentStore layout', () => {
     data.calls.length = 0;
     const page = await store.list<{ kr: string }>('links', { where: { index: 'ref', value: 'ado:42' } });
     expect(page.items.map((d) => d.value.kr)).toEqual(['KR42']);
-    // One read of the pointer collection, one read of the document it points to.
-    expect(data.calls.map((c) => c.method)).toEqual(['getDocuments', 'getDocument']);
-    expect(data.calls[0]?.collection).toBe('okr-i-links-ref-ado_3a42');
+    // A look at the journal head (alongside), one read of the pointer collection, one read of
+    // the document it points to.
+    expect(data.calls.map((c) => [c.method, c.collection])).toEqual([
+      ['getDocument', 'okr-j'],
+      ['getDocuments', 'okr-i-links-ref-ado_3a42'],
+      ['getDocument', 'okr-d-links'],
+    ]);
   });
 
   it('keeps every service document small when a plan holds thousands of objectives (SPEC §1 plan at scale)', async () => {
@@ -174,6 +178,7 @@ function withInterloper(data: FakeExtensionDataManager, beforeUpdate: number, ac
     getDocuments: (c, o) => data.getDocuments(c, o),
     createDocument: (c, d, o) => data.createDocument(c, d, o),
     setDocument: (c, d, o) => data.setDocument(c, d, o),
+    deleteDocument: (c, id, o) => data.deleteDocument(c, id, o),
     async updateDocument(c, d, o) {
       updates++;
       if (updates === beforeUpdate) await act();
@@ -183,28 +188,60 @@ function withInterloper(data: FakeExtensionDataManager, beforeUpdate: number, ac
 }
 
 describe('ExtensionDataDocumentStore batch without transactions', () => {
-  it('puts back what it wrote when another writer changes a document between its check and its write', async () => {
-    const data = new FakeExtensionDataManager();
+  async function abc(data: FakeExtensionDataManager) {
     const setup = new ExtensionDataDocumentStore(data);
     const a = await setup.put('objectives', 'A', { title: 'a' }, { expected: null });
     const b = await setup.put('objectives', 'B', { title: 'b' }, { expected: null });
-    const other = new ExtensionDataDocumentStore(data);
-    // The other writer changes B after our batch has checked it, before our write of B.
-    const store = new ExtensionDataDocumentStore(withInterloper(data, 2, () => other.put('objectives', 'B', { title: 'theirs' }, { expected: b.version })), { concurrency: 1 });
-    const error = await rejection(store.batch([
+    const ops: WriteOp[] = [
       { kind: 'put', collection: 'objectives', id: 'A', value: { title: 'ours' }, expected: a.version },
       { kind: 'put', collection: 'objectives', id: 'B', value: { title: 'ours' }, expected: b.version },
       { kind: 'put', collection: 'objectives', id: 'C', value: { title: 'ours' }, expected: null },
-    ]));
+    ];
+    return { a, b, ops };
+  }
+  const titles = async (store: ExtensionDataDocumentStore) =>
+    (await store.list<{ title: string }>('objectives')).items.map((d) => [d.id, d.value.title]);
+
+  it('is discarded by a writer that meets it before its commit point; it then fails as a conflict, having written nothing', async () => {
+    const data = new FakeExtensionDataManager();
+    const { a, b, ops } = await abc(data);
+    const other = new ExtensionDataDocumentStore(data);
+    // Our first update is the commit point (the lock was a create, the pieces creates too).
+    const store = new ExtensionDataDocumentStore(withInterloper(data, 1, () => other.put('objectives', 'B', { title: 'theirs' }, { expected: b.version })), { concurrency: 1 });
+    const error = await rejection(store.batch(ops));
     expect(error).toBeInstanceOf(ConflictError);
-    expect(error).toMatchObject({ id: 'B' });
     const read = new ExtensionDataDocumentStore(data);
-    expect((await read.get('objectives', 'A'))?.value).toEqual({ title: 'a' });
-    expect((await read.get('objectives', 'B'))?.value).toEqual({ title: 'theirs' });
-    expect(await read.get('objectives', 'C')).toBeUndefined();
-    expect((await read.list('objectives')).items.map((d) => d.id)).toEqual(['A', 'B']);
-    // The version A had before the batch is stale now: whoever held it must reload, not overwrite.
-    expect(await rejection(read.put('objectives', 'A', { title: 'late' }, { expected: a.version }))).toBeInstanceOf(ConflictError);
+    expect(await titles(read)).toEqual([['A', 'a'], ['B', 'theirs']]);
+    expect((await read.get('objectives', 'A'))?.version).toBe(a.version);
+    // Of the journal only its idle head is left.
+    expect(data.dump()['okr-j']?.map((d) => [d.id, d.s])).toEqual([['head', 'idle']]);
+  });
+
+  it('is finished first by a writer that meets it committed, whose write then meets the batch', async () => {
+    const data = new FakeExtensionDataManager();
+    const { b, ops } = await abc(data);
+    const other = new ExtensionDataDocumentStore(data);
+    let theirs: unknown;
+    // The second update is the batch's first change: the other writer comes just before it.
+    const store = new ExtensionDataDocumentStore(withInterloper(data, 2, async () => {
+      theirs = await rejection(other.put('objectives', 'B', { title: 'theirs' }, { expected: b.version }));
+    }), { concurrency: 1 });
+    await store.batch(ops);
+    expect(theirs).toBeInstanceOf(ConflictError);
+    expect(await titles(new ExtensionDataDocumentStore(data))).toEqual([['A', 'ours'], ['B', 'ours'], ['C', 'ours']]);
+  });
+
+  it('never overwrites a write that lands between its check and its change (the residual risk: that document keeps theirs)', async () => {
+    const data = new FakeExtensionDataManager();
+    const { b, ops } = await abc(data);
+    // A writer that looked at the head before the batch took the lock writes B directly.
+    const etag = Number(b.version.slice(b.version.lastIndexOf('.') + 1));
+    const store = new ExtensionDataDocumentStore(withInterloper(data, 2, async () => {
+      const doc = await data.getDocument('okr-d-objectives', await new ExtensionDataNames('okr').documentId('B'));
+      await data.updateDocument('okr-d-objectives', { ...doc, j: JSON.stringify({ title: 'theirs' }), __etag: etag });
+    }), { concurrency: 1 });
+    await store.batch(ops);
+    expect(await titles(new ExtensionDataDocumentStore(data))).toEqual([['A', 'ours'], ['B', 'theirs'], ['C', 'ours']]);
   });
 
   it('answers 404-free: reading a collection nobody wrote is an empty list, not an error', async () => {

@@ -34,5 +34,6 @@ export function refreshingDataManager(connect: () => Promise<IExtensionDataManag
     createDocument: (collection, doc, options) => run((m) => m.createDocument(collection, doc, options)),
     setDocument: (collection, doc, options) => run((m) => m.setDocument(collection, doc, options)),
     updateDocument: (collection, doc, options) => run((m) => m.updateDocument(collection, doc, options)),
+    deleteDocument: (collection, id, options) => run((m) => m.deleteDocument(collection, id, options)),
   };
 }
