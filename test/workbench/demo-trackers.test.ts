@@ -73,7 +73,7 @@ describe('demo trackers', () => {
     await wb.app.call('linkWorkItem', { kr: 'KR-BIG', ref: 'jira:CS-500' });
     jira.clearRequests();
     wb.ado.emulator.clearRequests();
-    const panel = (await (await fetch(`${wb.url}/api/getPanel`, { method: 'POST', body: JSON.stringify({ ref: 'jira:CS-500' }) })).json()) as { data: PanelView };
+    const panel = (await (await fetch(`${wb.url}/api/getPanel`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ref: 'jira:CS-500' }) })).json()) as { data: PanelView };
     const big = panel.data.keyResults.find((k) => k.kr.id === 'KR-BIG')?.kr;
     expect(big?.type === 'effort' && big.units).toEqual({ done: 150, total: 450 });
     const jiraCalls = jira.requests.map((r) => `${r.method} ${r.path}`);
@@ -103,7 +103,7 @@ describe('demo trackers', () => {
     await wb.app.call('linkWorkItem', { kr: 'KR-BIG-ADO', ref: 'ado:5000' });
     wb.ado.emulator.clearRequests();
     wb.jira.emulator.clearRequests();
-    const panel = (await (await fetch(`${wb.url}/api/getPanel`, { method: 'POST', body: JSON.stringify({ ref: 'ado:5000' }) })).json()) as { data: PanelView };
+    const panel = (await (await fetch(`${wb.url}/api/getPanel`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ref: 'ado:5000' }) })).json()) as { data: PanelView };
     const big = panel.data.keyResults.find((k) => k.kr.id === 'KR-BIG-ADO')?.kr;
     expect(big?.type === 'effort' && big.units).toEqual({ done: 150, total: 450 });
     const calls = wb.ado.emulator.requests().map((r) => `${r.method} ${r.path.replace(/^\/raintown/, '')}`);
