@@ -6,7 +6,7 @@ import type { BoardFilters, BoardTeam } from './api';
 import { observed } from './evaluate-objectives';
 import { evaluateLive } from './live-scope';
 import { loadPlan } from './load-plan';
-import { teamSubtree, treeOrder } from './team-tree';
+import { teamSubtree, treeOrder } from '../core/model/team-tree';
 import { viewer } from './permissions';
 import type { UseCase } from './use-case';
 import { id, isoDate } from './validate';

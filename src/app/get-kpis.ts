@@ -7,7 +7,7 @@ import type { LintCode } from '../core/report/types';
 import type { KpiReadout } from './api';
 import { fetchScope } from './live-scope';
 import { loadPlan } from './load-plan';
-import { teamSubtree } from './team-tree';
+import { teamSubtree } from '../core/model/team-tree';
 import { viewer } from './permissions';
 import type { UseCase } from './use-case';
 import { id, isoDate } from './validate';

@@ -13,3 +13,7 @@ export { indexWorkItems, compareRefs } from './evaluate/work-item-index';
 export { expectedProgress, statusOf } from './evaluate/status';
 export { kpiHealth, healthFromStatus } from './evaluate/kpi-health';
 export { latestOnOrBefore, outcomeProgress } from './evaluate/outcome';
+export { review } from './review/review';
+export { reviewMarkdown } from './review/markdown';
+export type * from './review/types';
+export { teamSubtree, treeOrder } from './model/team-tree';

@@ -1,5 +1,5 @@
 // Team hierarchy helpers for filters and the board's tree.
-import type { Team } from '../core/model/plan';
+import type { Team } from './plan';
 
 /** A team and every team below it: filtering by a team shows its whole branch. */
 export function teamSubtree(teams: readonly Team[], root: string): Set<string> {
