@@ -53,6 +53,19 @@ describe('the documentation stays inside the repository', () => {
   });
 });
 
+describe('the code and the tests stay inside the repository', () => {
+  // Only the scripts that regenerate vendored copies (named vendor.ts) know where upstream lives.
+  const sources = (dir: string): string[] =>
+    readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.(ts|tsx|js|mjs)$/.test(f) && !f.endsWith('vendor.ts'))
+      .map((f) => `${dir}/${f}`);
+
+  test('nothing in src/, bin/, bench/ or test/ reads the shared folder beside the checkout', () => {
+    const offenders = ['src', 'bin', 'bench', 'test'].flatMap(sources).filter((f) => /\.\.\/shared\b|shared\/contracts/.test(read(f)));
+    expect(offenders).toEqual([]);
+  });
+});
+
 describe('docs/plan-format.md claims no more than the core does', () => {
   const doc = read('docs/plan-format.md');
 

@@ -1,11 +1,11 @@
 // The ADO tests run against what `npm run package` makes: the pages in dist/ado and the .vsix in
-// dist/. They run the script when its output is missing or older than anything it is made from;
-// a lock keeps two test files from packaging at once.
+// dist/. They run the script when its output is missing or was made from other inputs (a content
+// hash, see test/helpers/build-cache.ts).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureBuilt, TOOLCHAIN_INPUTS } from '../../helpers/build-cache';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const ADO_DIST = join(ROOT, 'dist', 'ado');
@@ -23,40 +23,20 @@ export function vsixPath(): string {
   return join(ROOT, 'dist', `${m.publisher}.${m.id}-${m.version}.vsix`);
 }
 
-const SOURCES = ['src/ado', 'src/ui', 'src/core', 'src/app', 'src/stores', 'src/trackers', 'images', 'vss-extension.json', 'vite.ado.config.ts'].map((p) => join(ROOT, p));
-const LOCK = join(tmpdir(), 'harmony-ado-package.lock');
-const STALE_LOCK_MS = 5 * 60_000;
-
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), stat.mtimeMs);
-}
-
-function upToDate(): boolean {
-  const vsix = vsixPath();
-  if (!existsSync(vsix) || !existsSync(ADO_VITE_MANIFEST)) return false;
-  const built = Math.min(statSync(vsix).mtimeMs, statSync(ADO_VITE_MANIFEST).mtimeMs);
-  return built >= Math.max(...SOURCES.filter(existsSync).map(newestMtime));
-}
+/** The whole of src/ (see UI_INPUTS in test/browser/helpers/build-ui.ts for why), plus what the .vsix carries. */
+export const EXTENSION_INPUTS = ['src', 'images', 'vss-extension.json', 'vite.ado.config.ts', ...TOOLCHAIN_INPUTS];
 
 /** Runs `npm run package` (vite build of the pages, then tfx extension create) when needed. */
 export async function ensureExtensionPackaged(): Promise<void> {
-  if (upToDate()) return;
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      break;
-    } catch {
-      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > STALE_LOCK_MS) rmSync(LOCK, { recursive: true, force: true });
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  try {
-    if (upToDate()) return;
-    const run = spawnSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8', timeout: 240_000, env: { ...process.env, NODE_ENV: 'production' } });
-    if (run.status !== 0) throw new Error(`npm run package failed (${String(run.status)}):\n${run.stdout}\n${run.stderr}`);
-  } finally {
-    rmSync(LOCK, { recursive: true, force: true });
-  }
+  await ensureBuilt({
+    name: 'ado-package',
+    root: ROOT,
+    inputs: EXTENSION_INPUTS,
+    outputs: () => [vsixPath(), ADO_VITE_MANIFEST],
+    stateDir: join(ROOT, 'dist', '.build-inputs'),
+    build: () => {
+      const run = spawnSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8', timeout: 240_000, env: { ...process.env, NODE_ENV: 'production' } });
+      if (run.status !== 0) throw new Error(`npm run package failed (${String(run.status)}):\n${run.stdout}\n${run.stderr}`);
+    },
+  });
 }
