@@ -1,4 +1,4 @@
-// The one contract every WorkItemSource runs (Jira over REST, Azure DevOps through
+// The one contract every WorkItemSource runs (Jira over REST and over Forge's requestJira, Azure DevOps through
 // azure-devops-node-api and through the extension's WorkItemTrackingRestClient, the stored
 // snapshot, the routing source, and the fake the app tests use): the app is written against this
 // behaviour, so any source that passes it can stand in for another.
