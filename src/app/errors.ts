@@ -1,5 +1,6 @@
 // The one mapping from anything a use case throws to the API envelope's error. Hosts put the
 // envelope on their wire (HTTP status, resolver result, in-browser call) without deciding again.
+import { RateLimitedError } from '../core/model/errors';
 import type { ApiEnvelope, ApiErrorCode } from './api';
 
 export type ApiError = Extract<ApiEnvelope<unknown>, { ok: false }>['error'];
@@ -16,7 +17,7 @@ interface ErrorLike {
 export function toApiError(error: unknown): ApiError {
   const e: ErrorLike = error !== null && typeof error === 'object' ? error : {};
   const message = typeof e.message === 'string' && e.message ? e.message : describe(error);
-  const code = codeOf(e);
+  const code = error instanceof RateLimitedError ? 'rate-limited' : codeOf(e);
   if (code === 'internal') return { code, message: `something went wrong on our side: ${message}` };
   const out: ApiError = { code, message };
   if (Array.isArray(e.problems)) out.problems = (e.problems as { path: string; message: string }[]).map(({ path, message }) => ({ path, message }));
@@ -24,8 +25,9 @@ export function toApiError(error: unknown): ApiError {
 }
 
 /**
- * Our own errors carry an ApiErrorCode. Tracker adapters carry their own codes
- * (`jira-rate-limited`) and HTTP statuses; only those a user can act on keep their meaning.
+ * Our own errors carry an ApiErrorCode (every adapter's rate limit is RateLimitedError, code
+ * `rate-limited`). Other adapter errors carry their own codes and HTTP statuses; only those a user
+ * can act on keep their meaning.
  */
 function codeOf(e: ErrorLike): ApiErrorCode {
   if (typeof e.code === 'string') {

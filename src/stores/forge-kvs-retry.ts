@@ -6,64 +6,39 @@
 // The wait: `@forge/kvs` turns the response into a ForgeKvsAPIError that keeps the body's fields
 // (in `context`) but not the headers, so a Retry-After header never reaches us. When the body
 // carries a hint (`retryAfter`, seconds) we wait that long; otherwise we back off exponentially
-// with full jitter, as Atlassian's guide on storage limits recommends.
+// with full jitter, as Atlassian's guide on storage limits recommends. The loop, its bounds and
+// the error on giving up (RateLimitedError) are the one retry policy every adapter shares.
 import { ForgeKvsAPIError } from '@forge/kvs';
+import { retryAfterMs } from '../core/model/retry-after';
+import { timerSleep, withRetry as retry, type RetryPolicy } from '../core/model/retry-policy';
 
-export interface RetryPolicy {
-  /** Tries in all, the first included. */
-  attempts: number;
-  /** Backoff base: the n-th retry waits up to base · 2^(n-1), at random. */
-  baseDelayMs: number;
-  /** No single wait is longer, whatever the hint says. */
-  maxDelayMs: number;
-  /** Waits of one call add up to at most this; past it we give up at once. */
-  maxTotalDelayMs: number;
-  sleep: (ms: number) => Promise<void>;
-  random: () => number;
-}
+export type { RetryPolicy } from '../core/model/retry-policy';
 
+/** Four tries with jittered backoff from 250 ms, no single wait over 4 s, at most 8 s in all. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  attempts: 4,
+  maxAttempts: 4,
   baseDelayMs: 250,
   maxDelayMs: 4_000,
   maxTotalDelayMs: 8_000,
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleep: timerSleep,
   random: Math.random,
 };
-
-/** Forge storage kept refusing: the caller should try again later. */
-export class StoreRateLimitedError extends Error {
-  readonly code = 'store-rate-limited';
-  readonly status = 429;
-  constructor(readonly attempts: number, readonly waitedMs: number, options?: { cause?: unknown }) {
-    super(`Forge storage is rate limiting this app (429) and still refused after ${attempts} tries over ${(waitedMs / 1000).toFixed(1)} s; try again in a minute`, options);
-    this.name = 'StoreRateLimitedError';
-  }
-}
 
 export function isRateLimited(error: unknown): error is ForgeKvsAPIError {
   return error instanceof ForgeKvsAPIError && (error.responseDetails.status === 429 || error.code === 'RATE_LIMIT_EXCEEDED' || error.code === 'TOO_MANY_REQUESTS');
 }
 
-/** The wait the error asks for, in ms, when its body says (`retryAfter` in seconds). */
+/** The wait the error asks for, in ms, when its body says (`retryAfter`: seconds, or a Retry-After value). */
 export function retryHintMs(error: ForgeKvsAPIError): number | undefined {
   const hint: unknown = error.context.retryAfter;
-  const seconds = typeof hint === 'number' ? hint : typeof hint === 'string' ? Number(hint) : Number.NaN;
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
+  if (typeof hint === 'number') return Number.isFinite(hint) && hint >= 0 ? hint * 1000 : undefined;
+  return typeof hint === 'string' ? retryAfterMs(hint) : undefined;
 }
 
-export async function withRetry<T>(run: () => Promise<T>, policy: RetryPolicy = DEFAULT_RETRY_POLICY): Promise<T> {
-  let waited = 0;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (error) {
-      if (!isRateLimited(error)) throw error;
-      const backoff = policy.random() * policy.baseDelayMs * 2 ** (attempt - 1);
-      const delay = Math.min(retryHintMs(error) ?? backoff, policy.maxDelayMs);
-      if (attempt >= policy.attempts || waited + delay > policy.maxTotalDelayMs) throw new StoreRateLimitedError(attempt, waited, { cause: error });
-      waited += delay;
-      await policy.sleep(delay);
-    }
-  }
+export function withRetry<T>(run: () => Promise<T>, policy: RetryPolicy = DEFAULT_RETRY_POLICY): Promise<T> {
+  return retry(run, policy, {
+    throttled: (error) => (isRateLimited(error) ? { retryAfterMs: retryHintMs(error) } : undefined),
+    message: ({ attempts, waitedMs }) =>
+      `Forge storage is rate limiting this app (429) and still refused after ${attempts} tries over ${(waitedMs / 1000).toFixed(1)} s; try again in a minute`,
+  });
 }

@@ -1,7 +1,7 @@
-// The one contract every WorkItemSource runs (Jira over REST, Azure DevOps through
-// azure-devops-node-api and through the extension's WorkItemTrackingRestClient, the stored
-// snapshot, the routing source, and the fake the app tests use): the app is written against this
-// behaviour, so any source that passes it can stand in for another.
+// The one contract every WorkItemSource runs (Jira over REST and over Forge's requestJira, Azure
+// DevOps through azure-devops-node-api and through the extension's WorkItemTrackingRestClient,
+// the stored snapshot, the routing source, and the fake the app tests use): the app is written
+// against this behaviour, so any source that passes it can stand in for another.
 //
 // What the port's comments say, held to here:
 // - getItems reads each asked item once; what does not exist, what the viewer may not see and what

@@ -161,7 +161,7 @@ export class FakeForgeKvs {
   private readonly cursorOnFullPage: 'always' | 'when-more';
   private readonly conditionFailure: { status: number; code: string };
   private readonly yieldBeforeRequest: boolean;
-  private throttled: { remaining: number; retryAfterSeconds?: number; onlyPath?: string } | undefined;
+  private throttled: { remaining: number; retryAfterSeconds?: number | string; onlyPath?: string } | undefined;
   private clock = 0;
   private before: ((path: string, body: Record<string, unknown>) => Promise<void> | void) | undefined;
 
@@ -181,8 +181,11 @@ export class FakeForgeKvs {
     }
   }
 
-  /** Answers the next `requests` requests (of `path` only, when given) with 429 RATE_LIMIT_EXCEEDED. */
-  rateLimit(requests: number, options: { retryAfterSeconds?: number; path?: string } = {}): void {
+  /**
+   * Answers the next `requests` requests (of `path` only, when given) with 429 RATE_LIMIT_EXCEEDED;
+   * `retryAfterSeconds` (seconds, or any Retry-After text) goes in the body and the header.
+   */
+  rateLimit(requests: number, options: { retryAfterSeconds?: number | string; path?: string } = {}): void {
     this.throttled = { remaining: requests, retryAfterSeconds: options.retryAfterSeconds, onlyPath: options.path };
   }
 
@@ -247,7 +250,7 @@ export class FakeForgeKvs {
     }
   }
 
-  private answer(path: string, body: Record<string, unknown>, result: unknown, retryAfterSeconds?: number): Response {
+  private answer(path: string, body: Record<string, unknown>, result: unknown, retryAfterSeconds?: number | string): Response {
     if (result instanceof KvsFailure) {
       this.requests.push({ path, body, status: result.status });
       const headers: Record<string, string> = { 'content-type': 'application/json', 'x-trace-id': `fake-${this.requests.length}` };

@@ -11,7 +11,8 @@ import { ConflictError, InvalidInputError } from '../../src/core/model/errors';
 import type { WriteOp } from '../../src/core/ports/document-store';
 import { ForgeKvsDocumentStore } from '../../src/stores/forge-kvs-document-store';
 import { DOC_ENTITY, INDEX_ENTITY, MAX_VALUE_BYTES } from '../../src/stores/forge-kvs-layout';
-import { StoreRateLimitedError, type RetryPolicy } from '../../src/stores/forge-kvs-retry';
+import { RateLimitedError } from '../../src/core/model/errors';
+import type { RetryPolicy } from '../../src/stores/forge-kvs-retry';
 import { documentStoreContract } from '../contract/document-store.contract';
 import { forgeEntities } from '../fakes/forge-entities';
 import { FakeForgeKvs, type FakeKvsOptions } from '../fakes/forge-kvs';
@@ -184,7 +185,7 @@ describe('ForgeKvsDocumentStore', () => {
     it('gives up after a bounded number of tries with a clear error the API reports as rate-limited', async () => {
       fake.rateLimit(100);
       const error = await rejection(store.put('objectives', 'O1', 'v', { expected: null }));
-      expect(error).toBeInstanceOf(StoreRateLimitedError);
+      expect(error).toBeInstanceOf(RateLimitedError);
       expect((error as Error).message).toMatch(/rate limiting this app \(429\).*4 tries.*try again in a minute/);
       expect(fake.count('/api/v1/entity/get')).toBe(4);
       expect(toApiError(error).code).toBe('rate-limited');
@@ -192,7 +193,7 @@ describe('ForgeKvsDocumentStore', () => {
 
     it('never waits longer than the budget allows, whatever the hint', async () => {
       fake.rateLimit(100, { retryAfterSeconds: 60 });
-      expect(await rejection(store.put('objectives', 'O1', 'v', { expected: null }))).toBeInstanceOf(StoreRateLimitedError);
+      expect(await rejection(store.put('objectives', 'O1', 'v', { expected: null }))).toBeInstanceOf(RateLimitedError);
       expect(sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(8_000);
     });
 

@@ -1,9 +1,9 @@
 // A failed pull, in words that say what to fix: the token, the organization or site URL, the
 // project, or just "try later". Only failures of talking to the tracker are described here (exit 3);
 // anything else is a defect and is left to crash loudly.
-import { AdoRateLimitError } from '../../trackers/ado/rate-limit-retry';
+import { RateLimitedError } from '../../core/model/errors';
 import { AdoHttpError } from '../../trackers/ado/wit-client';
-import { JiraError, JiraRateLimitError } from '../../trackers/jira';
+import { JiraError } from '../../trackers/jira';
 
 export type PullTarget =
   | { system: 'ado'; orgUrl: string; project: string }
@@ -19,7 +19,7 @@ export function describeTrackerError(error: unknown, target: PullTarget): string
 
 function describeAdo(error: unknown, target: Extract<PullTarget, { system: 'ado' }>): string | undefined {
   const org = target.orgUrl;
-  if (error instanceof AdoRateLimitError) return error.message;
+  if (error instanceof RateLimitedError) return error.message;
   if (error instanceof AdoHttpError) {
     const said = bare(error.message);
     switch (error.status) {
@@ -56,7 +56,7 @@ function describeAdo(error: unknown, target: Extract<PullTarget, { system: 'ado'
 
 function describeJira(error: unknown, target: Extract<PullTarget, { system: 'jira' }>): string | undefined {
   const site = target.siteUrl;
-  if (error instanceof JiraRateLimitError) return error.message;
+  if (error instanceof RateLimitedError) return error.message;
   if (error instanceof JiraError) {
     const said = bare(error.message);
     switch (error.status) {

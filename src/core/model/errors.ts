@@ -32,3 +32,36 @@ export class NotFoundError extends Error {
     this.name = 'NotFoundError';
   }
 }
+
+/**
+ * A tracker or a store kept answering "too many requests" (HTTP 429), or asked for a longer wait
+ * than the caller may spend. The refused call changed nothing; trying again later is the fix. One
+ * type for Jira, Azure DevOps and Forge storage, so every surface says the same thing about it.
+ */
+export class RateLimitedError extends Error {
+  readonly code = 'rate-limited';
+  readonly status = 429;
+  constructor(
+    message: string,
+    readonly details: {
+      /** Tries made, the first included. */
+      attempts: number;
+      /** The service's last requested wait, when it named one. */
+      retryAfterMs?: number;
+      /** Time already spent waiting between tries. */
+      waitedMs?: number;
+    },
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'RateLimitedError';
+  }
+
+  get retryAfterMs(): number | undefined {
+    return this.details.retryAfterMs;
+  }
+
+  get attempts(): number {
+    return this.details.attempts;
+  }
+}

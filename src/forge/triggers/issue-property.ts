@@ -4,7 +4,8 @@
 // browse an issue can read its properties, so the value holds KR ids only: never a title, never
 // a progress figure. Written as the app (the triggers' asApp request).
 import { parseRef, type WorkItemRef } from '../../core/model/work-item';
-import { JiraError, JiraRateLimitError, jiraErrorDetails } from '../../trackers/jira/errors';
+import { RateLimitedError } from '../../core/model/errors';
+import { JiraError, jiraErrorDetails } from '../../trackers/jira/errors';
 import type { JiraRequest, JiraRequestInit } from '../../trackers/jira/request';
 import { retryAfterMs } from '../../trackers/http/retry-after';
 
@@ -47,7 +48,7 @@ export async function writeIssueProperty(request: JiraRequest, ref: WorkItemRef,
     if (response.status !== 429) throw new JiraError(`Jira answered ${response.status} for ${label}`, response.status, label, jiraErrorDetails(text));
     const wait = retryAfterMs(response.headers.get('Retry-After')) ?? 1000 * 2 ** attempt;
     if (attempt >= MAX_RETRIES || wait > (options.maxDelayMs ?? 30_000)) {
-      throw new JiraRateLimitError(`Jira is rate limiting ${label}`, label, wait / 1000);
+      throw new RateLimitedError(`Jira is rate limiting ${label}`, { attempts: attempt + 1, retryAfterMs: wait });
     }
     await options.sleep(wait);
   }

@@ -3,11 +3,10 @@
 // label at Jira's pace. So a membership change first records the issue here (one document per
 // issue, whichever KRs changed it), and invocations write properties from these records as time
 // allows, deleting each with the version they read: a record renewed meanwhile is written again.
-import { ConflictError, NotFoundError } from '../../core/model/errors';
+import { ConflictError, NotFoundError, RateLimitedError } from '../../core/model/errors';
 import type { WorkItemRef } from '../../core/model/work-item';
 import type { DocumentStore } from '../../core/ports/document-store';
 import { FC, type LabelDoc } from '../collections';
-import { JiraRateLimitError } from '../../trackers/jira/errors';
 import { DeadlineError, deadlineSleep } from '../deadline';
 import type { TriggerContext } from './context';
 import { writeIssueProperty } from './issue-property';
@@ -53,7 +52,7 @@ export async function flushLabels(ctx: TriggerContext): Promise<number> {
         written++;
       } catch (e) {
         // Jira asks us to slow down, or time is up: the records wait for the next invocation.
-        if (e instanceof JiraRateLimitError || e instanceof DeadlineError) {
+        if (e instanceof RateLimitedError || e instanceof DeadlineError) {
           stop = true;
           return;
         }

@@ -7,7 +7,8 @@ import type { ItemsResult, WorkItemSource } from '../../core/ports/work-item-sou
 import { LINK, READ_FIELDS } from './fields';
 import { adoRef, idOf, stateKeyOf, toCoreWorkItem } from './map-work-item';
 import { mapLimited } from './map-limited';
-import { DEFAULT_RETRY_POLICY, withRateLimitRetry, type RetryPolicy } from './rate-limit-retry';
+import type { RetryPolicy } from '../../core/model/retry-policy';
+import { DEFAULT_RETRY_POLICY, withRateLimitRetry } from './rate-limit-retry';
 import { TypeStates } from './type-states';
 import { AdoHttpError, type AdoWitClient } from './wit-client';
 import type { WorkItem } from './wit-contracts';

@@ -7,7 +7,7 @@ import type { IRequestOptions } from 'azure-devops-node-api/interfaces/common/Vs
 import type * as Wit from 'azure-devops-node-api/interfaces/WorkItemTrackingInterfaces';
 import type { IWorkItemTrackingApi } from 'azure-devops-node-api/WorkItemTrackingApi';
 import { AdoWorkItemSource, type AdoSourceOptions } from './ado-work-item-source';
-import { retryAfterMs } from '../http/retry-after';
+import { retryAfterMs } from '../../core/model/retry-after';
 import { AdoHttpError, type AdoWitClient } from './wit-client';
 import type {
   Wiql,

@@ -1,20 +1,18 @@
-// One place for what every Jira call needs: JSON in and out, 429 handled by honouring
-// `Retry-After` a bounded number of times, Jira's error bodies turned into JiraError, and a
-// count of every HTTP exchange (retries included) so benchmarks can say what a screen costs.
-import { JiraError, JiraRateLimitError, jiraErrorDetails } from './errors';
+// One place for what every Jira call needs: JSON in and out, 429 handled by the one retry policy
+// (src/core/model/retry-policy.ts: `Retry-After` honoured a bounded number of times), Jira's
+// error bodies turned into JiraError, and a count of every HTTP exchange (retries included) so
+// benchmarks can say what a screen costs.
+import { RateLimitedError } from '../../core/model/errors';
+import { retryAfterMs } from '../../core/model/retry-after';
+import { timerSleep, withRetry, type RetryPolicy as CoreRetryPolicy } from '../../core/model/retry-policy';
+import { JiraError, jiraErrorDetails } from './errors';
 import type { JiraMethod, JiraRequest, JiraRequestInit } from './request';
-import { retryAfterMs } from '../http/retry-after';
 
-export interface RetryPolicy {
-  /** Retries after the first attempt; default 4. */
-  maxRetries?: number;
-  /** Longest single wait we accept; a longer `Retry-After` fails at once. Default 30 s. */
-  maxDelayMs?: number;
-  /** Wait used when a 429 carries no `Retry-After`, doubled on each retry. Default 1 s. */
-  fallbackDelayMs?: number;
-  /** Injectable so tests do not wait; default a real timer. */
-  sleep?: (ms: number) => Promise<void>;
-}
+/** What a Jira client takes: any part of the one retry policy; Jira's defaults fill the rest. */
+export type RetryPolicy = Partial<CoreRetryPolicy>;
+
+/** Jira's defaults: five tries, waits of at most 30 s, backoff from 1 s when no `Retry-After` came. */
+export const JIRA_RETRY_POLICY: CoreRetryPolicy = { maxAttempts: 5, maxDelayMs: 30_000, baseDelayMs: 1_000, sleep: timerSleep };
 
 export interface JiraRequestEvent {
   method: JiraMethod;
@@ -31,23 +29,25 @@ export interface JiraClientOptions {
   onRequest?: (event: JiraRequestEvent) => void;
 }
 
-const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** A throttled answer, inside the retry loop only. */
+class Throttled extends Error {
+  constructor(
+    readonly status: number,
+    readonly retryAfterMs: number | undefined,
+  ) {
+    super(`throttled (${status})`);
+  }
+}
 
 export class JiraClient {
   private count = 0;
-  private readonly maxRetries: number;
-  private readonly maxDelayMs: number;
-  private readonly fallbackDelayMs: number;
-  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly policy: CoreRetryPolicy;
 
   constructor(
     private readonly request: JiraRequest,
     private readonly options: JiraClientOptions = {},
   ) {
-    this.maxRetries = options.retry?.maxRetries ?? 4;
-    this.maxDelayMs = options.retry?.maxDelayMs ?? 30_000;
-    this.fallbackDelayMs = options.retry?.fallbackDelayMs ?? 1_000;
-    this.sleep = options.retry?.sleep ?? realSleep;
+    this.policy = { ...JIRA_RETRY_POLICY, ...options.retry };
   }
 
   /** HTTP exchanges made so far, retries included. */
@@ -69,41 +69,35 @@ export class JiraClient {
       body === undefined
         ? { method, headers: { Accept: 'application/json' } }
         : { method, body: JSON.stringify(body), headers: { Accept: 'application/json', 'Content-Type': 'application/json' } };
-    for (let attempt = 0; ; attempt++) {
+    let lastStatus = 0;
+    const attempt = async (n: number): Promise<T> => {
       const response = await this.request(path, init);
       this.count++;
       const { status } = response;
       const waitHeader = response.headers.get('Retry-After');
       // 503 is retried only when Jira says when: a plain 503 is an outage, not a pacing hint.
-      const retriable = status === 429 || (status === 503 && waitHeader !== null);
-      if (!retriable) {
-        this.options.onRequest?.({ method, path, status, attempt });
+      if (status !== 429 && !(status === 503 && waitHeader !== null)) {
+        this.options.onRequest?.({ method, path, status, attempt: n - 1 });
         const text = await response.text();
         if (status >= 200 && status < 300) return parseJson<T>(text, label, status);
         throw httpError(status, label, text);
       }
       await response.text().catch(() => '');
-      const asked = retryAfterMs(waitHeader);
-      const seconds = asked === undefined ? undefined : asked / 1000;
-      if (attempt >= this.maxRetries) {
-        this.options.onRequest?.({ method, path, status, attempt });
-        throw new JiraRateLimitError(
-          `Jira is rate limiting ${label}: still ${status} after ${attempt + 1} attempts; try again later`,
-          label,
-          seconds,
-        );
-      }
-      if (asked !== undefined && asked > this.maxDelayMs) {
-        this.options.onRequest?.({ method, path, status, attempt });
-        throw new JiraRateLimitError(
-          `Jira is rate limiting ${label} and asks to wait ${seconds} s, longer than the ${this.maxDelayMs / 1000} s allowed here; try again later`,
-          label,
-          seconds,
-        );
-      }
-      const delay = asked ?? Math.min(this.fallbackDelayMs * 2 ** attempt, this.maxDelayMs);
-      this.options.onRequest?.({ method, path, status, attempt, retryInMs: delay });
-      await this.sleep(delay);
+      lastStatus = status;
+      throw new Throttled(status, retryAfterMs(waitHeader));
+    };
+    try {
+      return await withRetry(attempt, this.policy, {
+        throttled: (error) => (error instanceof Throttled ? { retryAfterMs: error.retryAfterMs } : undefined),
+        onRetry: (n, delay) => this.options.onRequest?.({ method, path, status: lastStatus, attempt: n - 1, retryInMs: delay }),
+        message: ({ attempts, retryAfterMs: asked, waitTooLong }) =>
+          waitTooLong && asked !== undefined
+            ? `Jira is rate limiting ${label} and asks to wait ${asked / 1000} s, longer than the ${this.policy.maxDelayMs / 1000} s allowed here; try again later`
+            : `Jira is rate limiting ${label}: still ${lastStatus} after ${attempts} attempts; try again later`,
+      });
+    } catch (error) {
+      if (error instanceof RateLimitedError) this.options.onRequest?.({ method, path, status: lastStatus, attempt: error.attempts - 1 });
+      throw error;
     }
   }
 }

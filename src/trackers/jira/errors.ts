@@ -18,20 +18,6 @@ export class JiraError extends Error {
   }
 }
 
-/** Jira kept answering 429 (or asked for a longer wait than we allow). */
-export class JiraRateLimitError extends JiraError {
-  override readonly code = 'jira-rate-limited';
-  constructor(
-    message: string,
-    request: string,
-    /** Jira's last `Retry-After`, in seconds, when it sent one. */
-    readonly retryAfterSeconds: number | undefined,
-  ) {
-    super(message, 429, request);
-    this.name = 'JiraRateLimitError';
-  }
-}
-
 /** Turns an ErrorCollection body (or any text) into readable lines. */
 export function jiraErrorDetails(body: string): string[] {
   let parsed: unknown;

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AdoWorkItemSource } from '../../../src/trackers/ado/ado-work-item-source';
 import { createNodeAdoSource } from '../../../src/trackers/ado/node-wit-client';
-import { AdoRateLimitError } from '../../../src/trackers/ado/rate-limit-retry';
+import { RateLimitedError } from '../../../src/core/model/errors';
 import { AdoHttpError } from '../../../src/trackers/ado/wit-client';
 import { startAdoEmulator, type AdoEmulator } from '../../../src/workbench/emulators/ado/server';
 import { fabrikam, generatedTree } from '../../workbench/emulators/ado/fixture-dataset';
@@ -217,11 +217,11 @@ describe('429 with Retry-After', () => {
 
   it('retries a bounded number of times, then fails with a clear error', async () => {
     const waits: number[] = [];
-    const source = createNodeAdoSource({ orgUrl: emu.orgUrl, pat: 'ana-token', project: 'Web', retry: { maxRetries: 3, sleep: recordInto(waits) } });
+    const source = createNodeAdoSource({ orgUrl: emu.orgUrl, pat: 'ana-token', project: 'Web', retry: { maxAttempts: 4, sleep: recordInto(waits) } });
     emu.failNext(10, { retryAfterSeconds: 2, match: (r) => /wiql$/i.test(r.path) });
     try {
       const error = await source.getDescendants(['ado:1']).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(AdoRateLimitError);
+      expect(error).toBeInstanceOf(RateLimitedError);
       expect((error as Error).message).toMatch(/HTTP 429\) for a hierarchy query: gave up after 4 attempt\(s\); it asked to wait 2 s more/);
       expect(waits).toEqual([2000, 2000, 2000]);
       expect(emu.requests().filter((r) => /wiql$/i.test(r.path))).toHaveLength(4);

@@ -1,6 +1,7 @@
 // 429 handling: Retry-After honoured, retries bounded, then a clear error; waits injected.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { JiraClient, JiraRateLimitError, type JiraRequest } from '../../../src/trackers/jira';
+import { RateLimitedError } from '../../../src/core/model/errors';
+import { JiraClient, type JiraRequest } from '../../../src/trackers/jira';
 import { retryAfterMs } from '../../../src/trackers/http/retry-after';
 import { BOB, siteDataset } from '../../workbench/emulators/jira/fixtures';
 import { startSite, viewer, type Site } from './harness';
@@ -30,12 +31,12 @@ describe('429 from the emulator over HTTP', () => {
     ]);
   });
 
-  test('retries are bounded: after maxRetries it gives up with a JiraRateLimitError', async () => {
-    const { source, sleeps } = viewer(site, BOB, { retry: { maxRetries: 3 } });
+  test('retries are bounded: after maxAttempts it gives up with a RateLimitedError', async () => {
+    const { source, sleeps } = viewer(site, BOB, { retry: { maxAttempts: 4 } });
     site.emulator.faults.rateLimitNext(100, 1);
     const error = await source.getDescendants(['jira:CS-1']).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(JiraRateLimitError);
-    expect(error).toMatchObject({ status: 429, retryAfterSeconds: 1, code: 'jira-rate-limited' });
+    expect(error).toBeInstanceOf(RateLimitedError);
+    expect(error).toMatchObject({ status: 429, retryAfterMs: 1000, code: 'rate-limited' });
     expect((error as Error).message).toMatch(/still 429 after 4 attempts; try again later/);
     expect(sleeps).toEqual([1000, 1000, 1000]);
     expect(site.emulator.requests).toHaveLength(4);
@@ -70,7 +71,7 @@ describe('429 shapes the emulator does not produce', () => {
     const sleeps: number[] = [];
     const { request } = scripted([{ status: 429 }, { status: 429 }, { status: 429 }, { status: 200 }]);
     const client = new JiraClient(request, {
-      retry: { fallbackDelayMs: 500, maxDelayMs: 1500, sleep: (ms) => Promise.resolve(void sleeps.push(ms)) },
+      retry: { baseDelayMs: 500, maxDelayMs: 1500, sleep: (ms) => Promise.resolve(void sleeps.push(ms)) },
     });
     expect(await client.get('/rest/api/3/myself')).toEqual({ ok: true });
     expect(sleeps).toEqual([500, 1000, 1500]);

@@ -82,15 +82,21 @@ export const adoErrors = {
     ),
   notFound: (path: string): AdoErrorReply =>
     reply(404, `The Azure DevOps emulator serves no resource at ${path}.`, 'VssResourceNotFoundException', COMMON),
-  throttled: (retryAfterSeconds: number): AdoErrorReply => ({
-    ...reply(429, 'Request was blocked due to exceeding usage of resource WorkItemTracking (throttling injected by the emulator).', 'RequestBlockedException', FRAMEWORK),
-    headers: {
+  throttled: (retryAfterSeconds: number, header?: string | null): AdoErrorReply => {
+    const headers: Record<string, string> = {
       'Retry-After': String(retryAfterSeconds),
       'X-RateLimit-Resource': 'WorkItemTracking',
       'X-RateLimit-Delay': '0',
       'X-RateLimit-Limit': '200',
       'X-RateLimit-Remaining': '0',
       'X-RateLimit-Reset': String(Math.floor(Date.now() / 1000) + retryAfterSeconds),
-    },
-  }),
+    };
+    // Tests may send any header text, or none, to see how a client copes.
+    if (header === null) delete headers['Retry-After'];
+    else if (header !== undefined) headers['Retry-After'] = header;
+    return {
+      ...reply(429, 'Request was blocked due to exceeding usage of resource WorkItemTracking (throttling injected by the emulator).', 'RequestBlockedException', FRAMEWORK),
+      headers,
+    };
+  },
 };

@@ -46,6 +46,8 @@ export interface FaultOptions {
   status?: number;
   /** Default 1. */
   retryAfterSeconds?: number;
+  /** The `Retry-After` header as sent, overriding `retryAfterSeconds` (an HTTP date, junk); null: none. */
+  retryAfter?: string | null;
   /** Only requests this accepts are failed (and counted); default: every request. */
   match?: (request: { method: string; path: string }) => boolean;
 }
@@ -70,9 +72,10 @@ export interface AdoEmulator {
 
 type Reply = { status: number; body: unknown; headers?: Record<string, string> };
 
-interface Fault extends Required<Omit<FaultOptions, 'match'>> {
+interface Fault extends Required<Omit<FaultOptions, 'match' | 'retryAfter'>> {
   remaining: number;
   match?: FaultOptions['match'];
+  retryAfter?: string | null;
 }
 
 /**
@@ -140,7 +143,7 @@ export async function startAdoEmulator(options: AdoEmulatorOptions = {}): Promis
     requests: () => log.map((r) => ({ ...r })),
     clearRequests: () => void log.splice(0),
     failNext(count, fault = {}) {
-      faults.push({ remaining: count, status: fault.status ?? 429, retryAfterSeconds: fault.retryAfterSeconds ?? 1, match: fault.match });
+      faults.push({ remaining: count, status: fault.status ?? 429, retryAfterSeconds: fault.retryAfterSeconds ?? 1, retryAfter: fault.retryAfter, match: fault.match });
     },
     clearFaults: () => void faults.splice(0),
     close: () =>
@@ -280,7 +283,7 @@ export async function startAdoEmulator(options: AdoEmulatorOptions = {}): Promis
     } else {
       const fault = takeFault(method, url.pathname);
       if (fault) {
-        const throttled = adoErrors.throttled(fault.retryAfterSeconds);
+        const throttled = adoErrors.throttled(fault.retryAfterSeconds, fault.retryAfter);
         reply = { ...throttled, status: fault.status };
       } else if (method !== 'OPTIONS' && apiVersion === undefined) {
         reply = adoErrors.noApiVersion(method);

@@ -1,0 +1,82 @@
+// The rate-limit contract (rate-limit.contract.ts) at each call site of the one retry policy.
+import { describe } from 'vitest';
+import { ForgeKvsDocumentStore } from '../../src/stores/forge-kvs-document-store';
+import { createNodeAdoSource } from '../../src/trackers/ado/node-wit-client';
+import { JiraClient, type JiraRequest } from '../../src/trackers/jira';
+import { startAdoEmulator } from '../../src/workbench/emulators/ado/server';
+import { fabrikam } from '../workbench/emulators/ado/fixture-dataset';
+import { forgeEntities } from '../fakes/forge-entities';
+import { FakeForgeKvs } from '../fakes/forge-kvs';
+import { rateLimitContract } from './rate-limit.contract';
+
+describe('rate limits: Jira client (429 + Retry-After header)', () => {
+  rateLimitContract(() => {
+    let throttled = 0;
+    let header: string | undefined;
+    let sent = 0;
+    const request: JiraRequest = () => {
+      sent++;
+      const limited = throttled > 0;
+      if (limited) throttled--;
+      const body = limited ? '{"errorMessages":["Rate limit exceeded"]}' : '{"ok":true}';
+      const retryAfter = limited ? header : undefined;
+      return Promise.resolve({
+        status: limited ? 429 : 200,
+        headers: { get: (name: string) => (name.toLowerCase() === 'retry-after' ? (retryAfter ?? null) : null) },
+        text: () => Promise.resolve(body),
+        json: () => Promise.resolve(JSON.parse(body) as unknown),
+      });
+    };
+    return Promise.resolve({
+      throttle: (count, retryAfter) => {
+        throttled = count;
+        header = retryAfter;
+      },
+      call: (retry) => new JiraClient(request, { retry }).get('/rest/api/3/myself'),
+      requests: () => sent,
+      reset: () => {
+        sent = 0;
+        throttled = 0;
+      },
+      cleanup: () => Promise.resolve(),
+    });
+  });
+});
+
+describe('rate limits: Azure DevOps source through azure-devops-node-api (429 + Retry-After header, over HTTP)', () => {
+  rateLimitContract(async () => {
+    const emu = await startAdoEmulator({ dataset: fabrikam() });
+    const isBatch = (r: { path: string }) => /workitemsbatch$/i.test(r.path);
+    return {
+      throttle: (count, retryAfter) => emu.failNext(count, { retryAfter: retryAfter ?? null, match: isBatch }),
+      // A new source each time: discovery and type states are read unthrottled, the batch read is not.
+      call: (retry) => createNodeAdoSource({ orgUrl: emu.orgUrl, pat: 'ana-token', project: 'Web', retry }).getItems(['ado:3']),
+      requests: () => emu.requests().filter(isBatch).length,
+      reset: () => {
+        emu.clearFaults();
+        emu.clearRequests();
+      },
+      cleanup: () => emu.close(),
+    };
+  });
+});
+
+describe('rate limits: Forge storage store (429 RATE_LIMIT_EXCEEDED with a retryAfter hint)', () => {
+  rateLimitContract(() => {
+    let fake = new FakeForgeKvs({ entities: forgeEntities() });
+    let uninstall = fake.install();
+    return Promise.resolve({
+      // Forge's hint is a number of seconds in the error body; other text is passed as it is.
+      throttle: (count, retryAfter) =>
+        fake.rateLimit(count, retryAfter === undefined ? {} : { retryAfterSeconds: /^-?\d+$/.test(retryAfter) ? Number(retryAfter) : retryAfter }),
+      call: (retry) => new ForgeKvsDocumentStore({ retry }).get('objectives', 'O1'),
+      requests: () => fake.count('/api/v1/entity/get'),
+      reset: () => {
+        uninstall();
+        fake = new FakeForgeKvs({ entities: forgeEntities() });
+        uninstall = fake.install();
+      },
+      cleanup: () => Promise.resolve(uninstall()),
+    });
+  });
+});
