@@ -11,7 +11,7 @@ const restrict = (patterns, why) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'static/', 'docs/', '**/*.d.ts'] },
+  { ignores: ['node_modules/', 'dist/', 'static/', 'build/', 'docs/', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,25 +1,8 @@
-// SPEC §5: the real `okr` binary on fixture files: exit codes, stdout/stderr discipline.
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+// SPEC §5: the real `okr` command (built, see built-cli.ts) on fixture files: exit codes, stdout/stderr discipline.
 import { describe, expect, it } from 'vitest';
+import { okr } from './built-cli';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const sample = 'examples/rain-town-tea.yaml';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function okr(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/okr.js', ...args], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env } }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 // eslint-disable-next-line no-control-regex -- ANSI escapes are what this test looks for
 const ANSI = /\u001b\[/;
