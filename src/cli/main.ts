@@ -10,7 +10,7 @@ import { renderBoard } from './render/board-tree';
 import { outputWidth } from './render/layout';
 import { renderLints, renderReport } from './render/report-table';
 import { painter } from './render/style';
-import { escapeControls, plainOutput, terminalSafe } from './render/terminal-text';
+import { escapeControls, plainOutput, terminalJson, terminalSafe } from './render/terminal-text';
 
 const USAGE = `usage:
   okr evaluate PLAN [--at YYYY-MM-DD] [--json [--explain]]   the report (progress, status, KPIs, lints)
@@ -57,14 +57,14 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const { plan, values } = load(rest, { at: { type: 'string' }, json: { type: 'boolean' }, explain: { type: 'boolean' } });
       if (values.explain === true && values.json !== true) throw new UsageError('--explain adds the per-unit explanation to --json output; use both');
       const report = evaluate(plan, dateOption(values.at));
-      if (values.json === true) io.stdout.write(`${JSON.stringify(values.explain === true ? report : withoutExplanation(report), null, 2)}\n`);
+      if (values.json === true) io.stdout.write(`${terminalJson(values.explain === true ? report : withoutExplanation(report))}\n`);
       else io.stdout.write(renderReport(terminalSafe(header(plan)), terminalSafe(withoutExplanation(report)), painter(io), outputWidth(io)));
       return 0;
     }
     case 'lint': {
       const { plan, values } = load(rest, { at: { type: 'string' }, json: { type: 'boolean' } });
       const { lints } = evaluate(plan, dateOption(values.at));
-      io.stdout.write(values.json ? `${JSON.stringify(lints, null, 2)}\n` : `${renderLints(terminalSafe(lints), painter(io)).join('\n')}\n`);
+      io.stdout.write(values.json ? `${terminalJson(lints)}\n` : `${renderLints(terminalSafe(lints), painter(io)).join('\n')}\n`);
       return lints.some((l) => l.severity === 'error') ? 1 : 0;
     }
     case 'board': {

@@ -52,29 +52,23 @@ export interface Row {
   tail: string;
 }
 
-/** Narrower than this, a title goes on lines of its own with the figures below it. */
-const MIN_TITLE = 24;
-
 /**
- * Lays out rows in `width` columns: titles aligned in one column when they fit; wrapped within
- * that column when it is at least {@link MIN_TITLE} wide; else each title on its own lines,
- * the figures on the line below.
+ * Lays out rows in `width` columns: when every title fits beside the figures, titles are aligned
+ * in one column; else each title goes on lines of its own (wrapped only when longer than the
+ * width) with its figures on the line below, so a title is never cut and stays in one piece.
  */
 export function layoutRows(rows: readonly Row[], width: number): string[] {
   if (rows.length === 0) return [];
   const leadWidth = Math.max(...rows.map((r) => visibleWidth(r.lead)));
   const tailWidth = Math.max(...rows.map((r) => visibleWidth(r.tail)));
   const longest = Math.max(...rows.map((r) => visibleWidth(r.title)));
-  const room = width - leadWidth - 1 - tailWidth;
+  const inline = width - leadWidth - 1 - tailWidth >= longest;
   const indent = ' '.repeat(leadWidth);
   const lines: string[] = [];
   for (const row of rows) {
     const lead = pad(row.lead, leadWidth);
-    if (room >= longest) {
+    if (inline) {
       lines.push(`${lead}${pad(row.title, longest)} ${row.tail}`);
-    } else if (room >= MIN_TITLE) {
-      const [first = '', ...more] = wrapText(row.title, room);
-      lines.push(`${lead}${pad(first, room)} ${row.tail}`, ...more.map((l) => indent + l));
     } else {
       const [first = '', ...more] = wrapText(row.title, Math.max(MIN_TITLE, width - leadWidth));
       lines.push(lead + first, ...more.map((l) => indent + l), indent + row.tail);
@@ -82,3 +76,6 @@ export function layoutRows(rows: readonly Row[], width: number): string[] {
   }
   return lines.map((l) => l.trimEnd());
 }
+
+/** The narrowest a title is wrapped to, however narrow the terminal. */
+const MIN_TITLE = 20;

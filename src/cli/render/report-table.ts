@@ -11,7 +11,8 @@ export function renderReport(plan: Pick<Plan, 'organization' | 'teams'>, report:
   lines.push(paint('bold', `${plan.organization ?? 'OKRs'} — as of ${report.at}`), '');
 
   for (const o of report.objectives) {
-    lines.push(`${paint('bold', o.id)}  ${o.title}  ${paint('dim', `${teams.get(o.team) ?? o.team} · ${o.period}${o.owner ? ` · ${o.owner}` : ''}`)}`);
+    const about = `${teams.get(o.team) ?? o.team} · ${o.period}${o.owner ? ` · ${o.owner}` : ''}`;
+    lines.push(...layoutRows([{ lead: `${paint('bold', o.id)}  `, title: o.title, tail: ` ${paint('dim', about)}` }], width));
     lines.push(`  ${bar(o.progress)} ${percent(o.progress)}  ${paint(statusColour(o.status), o.status.padEnd(11))} ${paint('dim', `expected ${percent(o.expected).trim()}`)}`);
     const idWidth = Math.max(...o.keyResults.map((id) => id.length), 2);
     const rows = o.keyResults.flatMap((id) => {

@@ -21,6 +21,17 @@ export function escapeControls(text: string): string {
   return text.replace(CONTROL, hex);
 }
 
+// JSON.stringify escapes C0 controls but leaves DEL and the C1 controls (a one-byte CSI among them) raw.
+const NOT_ESCAPED_BY_JSON = /[\u007f-\u009f]/g;
+
+/**
+ * Data as JSON that is safe to print on a terminal: the same JSON value, with the controls
+ * JSON.stringify leaves raw written as `\u` escapes (they can only occur inside strings).
+ */
+export function terminalJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(NOT_ESCAPED_BY_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /**
  * A copy of plain data (a plan, a report, a pull's changes) with every string escaped; what
  * the renderers of human-readable output take, so no field can be forgotten.
