@@ -13,13 +13,17 @@ import { painter } from './render/style';
 import { escapeControls, plainOutput, terminalJson, terminalSafe } from './render/terminal-text';
 
 const USAGE = `usage:
-  okr evaluate PLAN [--at YYYY-MM-DD] [--json [--explain]]   the report (progress, status, KPIs, lints)
-  okr lint PLAN [--json]                         the doctrine lints; exit 1 on any error-level lint
-  okr board PLAN [--at YYYY-MM-DD] [--team ID]   the alignment tree: teams, objectives, KRs
-  okr pull ado PLAN --org URL --project NAME     refresh PLAN's Azure DevOps work items (AZURE_DEVOPS_EXT_PAT)
-  okr pull jira PLAN --site URL [--email ADDR]   refresh PLAN's Jira work items (JIRA_EMAIL, JIRA_API_TOKEN)
-  okr --version                                  the version of okr
-PLAN is a YAML or JSON plan file (see docs/cli.md); --at defaults to today (UTC).`;
+  okr evaluate PLAN [--at YYYY-MM-DD] [--json [--explain]]
+                                     the report: progress, status, KPIs, lints (--explain: each unit)
+  okr lint PLAN [--json]             the doctrine lints; exit 1 on any error-level lint
+  okr board PLAN [--at YYYY-MM-DD] [--team ID]
+                                     the alignment tree: teams, objectives, KRs
+  okr pull ado PLAN --org URL --project NAME
+                                     refresh PLAN's Azure DevOps work items (AZURE_DEVOPS_EXT_PAT)
+  okr pull jira PLAN --site URL [--email ADDR]
+                                     refresh PLAN's Jira work items (JIRA_EMAIL, JIRA_API_TOKEN)
+  okr --version                      the version of okr
+PLAN is a YAML or JSON plan file; --at defaults to today (UTC). More: docs/cli.md`;
 
 class UsageError extends Error {}
 
