@@ -95,7 +95,7 @@ function describe(rule) {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'static/', 'docs/', '**/*.d.ts'] },
+  { ignores: ['node_modules/', 'dist/', 'static/', 'build/', 'docs/', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

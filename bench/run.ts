@@ -4,8 +4,9 @@ import { benchCore } from './core';
 import { benchTrackers } from './trackers';
 import { benchAdo } from './ado';
 import { benchForge } from './forge';
+import { benchCli } from './cli';
 
-const suites: Record<string, () => unknown> = { core: () => benchCore(), trackers: () => benchTrackers(), ado: () => benchAdo(), forge: () => benchForge() };
+const suites: Record<string, () => unknown> = { core: () => benchCore(), trackers: () => benchTrackers(), ado: () => benchAdo(), forge: () => benchForge(), cli: () => benchCli() };
 const only = process.argv.slice(2);
 for (const [name, run] of Object.entries(suites)) {
   if (only.length && !only.includes(name)) continue;

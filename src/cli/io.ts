@@ -2,6 +2,8 @@
 export interface Output {
   write(text: string): unknown;
   isTTY?: boolean;
+  /** The terminal's width, when it is one. */
+  columns?: number;
 }
 
 export interface CliIo {

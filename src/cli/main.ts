@@ -1,35 +1,45 @@
 // `okr`: evaluate, lint and browse a plan file from the terminal (SPEC §5).
 // Exit codes: 0 fine; 1 `lint` found an error-level lint; 2 invalid input or usage;
 // 3 `pull` could not read the tracker.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { evaluate, InvalidInputError, isIsoDate, parsePlanText, todayUtc, type IsoDate, type Plan } from '../core';
+import { evaluate, InvalidInputError, isIsoDate, parsePlanText, todayUtc, type IsoDate, type Plan, type Report } from '../core';
+import { version } from '../../package.json';
 import type { CliIo } from './io';
-import { runPull } from './pull/command';
 import { renderBoard } from './render/board-tree';
+import { outputWidth } from './render/layout';
 import { renderLints, renderReport } from './render/report-table';
 import { painter } from './render/style';
+import { escapeControls, plainOutput, terminalJson, terminalSafe } from './render/terminal-text';
 
 const USAGE = `usage:
-  okr evaluate PLAN [--at YYYY-MM-DD] [--json]   the report (progress, status, KPIs, lints)
-  okr lint PLAN [--json]                         the doctrine lints; exit 1 on any error-level lint
-  okr board PLAN [--at YYYY-MM-DD] [--team ID]   the alignment tree: teams, objectives, KRs
-  okr pull ado PLAN --org URL --project NAME     refresh PLAN's Azure DevOps work items (AZURE_DEVOPS_EXT_PAT)
-  okr pull jira PLAN --site URL [--email ADDR]   refresh PLAN's Jira work items (JIRA_EMAIL, JIRA_API_TOKEN)
-PLAN is a YAML or JSON plan file (format and rules: docs/plan-format.md); --at defaults to today (UTC).`;
+  okr evaluate PLAN [--at YYYY-MM-DD] [--json [--explain]]
+                                     the report: progress, status, KPIs, lints (--explain: each unit)
+  okr lint PLAN [--json]             the doctrine lints; exit 1 on any error-level lint
+  okr board PLAN [--at YYYY-MM-DD] [--team ID]
+                                     the alignment tree: teams, objectives, KRs
+  okr pull ado PLAN --org URL --project NAME
+                                     refresh PLAN's Azure DevOps work items (AZURE_DEVOPS_EXT_PAT)
+  okr pull jira PLAN --site URL [--email ADDR]
+                                     refresh PLAN's Jira work items (JIRA_EMAIL, JIRA_API_TOKEN)
+  okr --version                      the version of okr
+PLAN is a YAML or JSON plan file (format and rules: docs/plan-format.md); --at defaults to today (UTC).
+More: docs/cli.md`;
 
 class UsageError extends Error {}
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  // Messages quote the plan's text (ids, titles) and the command line: never as control codes.
+  const stderr = plainOutput(io.stderr);
   try {
-    return await run(argv, io);
+    return await run(argv, { ...io, stderr });
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`okr: ${e.message}\n\n${USAGE}\n`);
+      stderr.write(`okr: ${e.message}\n\n${USAGE}\n`);
       return 2;
     }
     if (e instanceof InvalidInputError) {
-      io.stderr.write(`okr: ${e.message}\n`);
+      stderr.write(`okr: ${e.message}\n`);
       return 2;
     }
     throw e;
@@ -43,37 +53,64 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   switch (command) {
+    case '--version':
+    case '-v':
+    case 'version':
+      io.stdout.write(`${version}\n`);
+      return 0;
     case 'evaluate': {
-      const { plan, values } = await load(rest, { at: { type: 'string' }, json: { type: 'boolean' } });
+      const { plan, values } = load(rest, { at: { type: 'string' }, json: { type: 'boolean' }, explain: { type: 'boolean' } });
+      if (values.explain === true && values.json !== true) throw new UsageError('--explain adds the per-unit explanation to --json output; use both');
       const report = evaluate(plan, dateOption(values.at));
-      io.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(plan, report, painter(io)));
+      if (values.json === true) io.stdout.write(`${terminalJson(values.explain === true ? report : withoutExplanation(report))}\n`);
+      else io.stdout.write(renderReport(terminalSafe(header(plan)), terminalSafe(withoutExplanation(report)), painter(io), outputWidth(io)));
       return 0;
     }
     case 'lint': {
-      const { plan, values } = await load(rest, { at: { type: 'string' }, json: { type: 'boolean' } });
+      const { plan, values } = load(rest, { at: { type: 'string' }, json: { type: 'boolean' } });
       const { lints } = evaluate(plan, dateOption(values.at));
-      io.stdout.write(values.json ? `${JSON.stringify(lints, null, 2)}\n` : `${renderLints(lints, painter(io)).join('\n')}\n`);
+      io.stdout.write(values.json ? `${terminalJson(lints)}\n` : `${renderLints(terminalSafe(lints), painter(io)).join('\n')}\n`);
       return lints.some((l) => l.severity === 'error') ? 1 : 0;
     }
     case 'board': {
-      const { plan, values } = await load(rest, { at: { type: 'string' }, team: { type: 'string' } });
+      const { plan, values } = load(rest, { at: { type: 'string' }, team: { type: 'string' } });
       const team = values.team;
       if (typeof team === 'string' && !plan.teams.some((t) => t.id === team)) {
         throw new UsageError(`--team: unknown team "${team}" (teams: ${plan.teams.map((t) => t.id).join(', ')})`);
       }
-      io.stdout.write(renderBoard(plan, evaluate(plan, dateOption(values.at)), painter(io), typeof team === 'string' ? team : undefined));
+      const report = terminalSafe(withoutExplanation(evaluate(plan, dateOption(values.at))));
+      io.stdout.write(renderBoard(terminalSafe(header(plan)), report, painter(io), typeof team === 'string' ? escapeControls(team) : undefined));
       return 0;
     }
     case 'pull':
-      return runPull(rest, io);
+      // The trackers' clients are most of the CLI's code: load them only to pull.
+      return (await import('./pull/command')).runPull(rest, io);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
 }
 
+/** What the readable views show of the plan itself (the rest comes from the report). */
+function header(plan: Plan): Pick<Plan, 'organization' | 'teams'> {
+  return { organization: plan.organization, teams: plan.teams };
+}
+
+/**
+ * The report without each effort KR's per-unit explanation: on a large plan that list is bigger
+ * than the plan file itself (every work item again), so `--json` leaves it out unless `--explain`.
+ */
+function withoutExplanation(report: Report): Report {
+  return { ...report, keyResults: report.keyResults.map((kr) => (kr.type === 'effort' ? omitExplanation(kr) : kr)) as Report['keyResults'] };
+}
+
+function omitExplanation<T extends { explanation: unknown }>(kr: T): Omit<T, 'explanation'> {
+  const { explanation: _explanation, ...rest } = kr;
+  return rest;
+}
+
 type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
 
-async function load(args: readonly string[], options: Options): Promise<{ plan: Plan; values: Record<string, string | boolean | undefined> }> {
+function load(args: readonly string[], options: Options): { plan: Plan; values: Record<string, string | boolean | undefined> } {
   let parsed;
   try {
     parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
@@ -85,7 +122,7 @@ async function load(args: readonly string[], options: Options): Promise<{ plan: 
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'ENOENT' ? `cannot read ${file}: no such file` : `cannot read ${file}: ${(e as Error).message}`);

@@ -1,25 +1,13 @@
-// SPEC §5: the real `okr` binary on fixture files: exit codes, stdout/stderr discipline.
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+// SPEC §5: the real `okr` command (built, see built-cli.ts) on fixture files: exit codes, stdout/stderr discipline.
+import { execFileSync, spawn } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generatePlan } from '../../bench/generate-plan';
+import { ensureCliBuilt, okr, root } from './built-cli';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const sample = 'examples/rain-town-tea.yaml';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function okr(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/okr.js', ...args], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env } }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 // eslint-disable-next-line no-control-regex -- ANSI escapes are what this test looks for
 const ANSI = /\u001b\[/;
@@ -30,7 +18,7 @@ describe('SPEC §5 okr evaluate', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('Rain Town Tea — as of 2026-11-15');
-    expect(run.stdout).toMatch(/KR-CRM\s+Implement new CRM.*█+░+\s+57%\s+on-track\s+4\/7 units/);
+    expect(run.stdout).toMatch(/KR-CRM\s+Implement new CRM to automate customer outreach\s+█+░+\s+57%\s+on-track\s+4\/7 units/);
     expect(run.stdout).toMatch(/churn\s+Monthly churn rate\s+9\.8 %\s+breached/);
     expect(run.stdout).toContain('Warnings (2)');
     expect(run.stdout).not.toMatch(ANSI);
@@ -110,5 +98,135 @@ describe('SPEC §5 okr board', () => {
     const bad = await okr(['board', sample, '--team', 'nobody']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('unknown team "nobody"');
+  });
+});
+
+describe('a YAML alias bomb (issue 8, finding 7)', () => {
+  it('is invalid input: exit 2 and a message on stderr, no stack trace, nothing on stdout', async () => {
+    for (const command of ['lint', 'evaluate', 'board']) {
+      const run = await okr([command, 'test/fixtures/alias-bomb.yaml']);
+      expect(run.code, command).toBe(2);
+      expect(run.stdout, command).toBe('');
+      expect(run.stderr, command).toBe(
+        'okr: test/fixtures/alias-bomb.yaml: the plan cannot be read as YAML:\n' +
+          '  its YAML aliases (*name) expand to more than 100 copies of their anchors (&name), as in a "billion laughs" file; write the values out instead of nesting aliases\n',
+      );
+    }
+  });
+
+  it('a plan with a few aliases evaluates as usual', async () => {
+    const run = await okr(['lint', 'test/fixtures/yaml-aliases.yaml', '--at', '2026-11-15', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([]);
+  });
+});
+
+describe('okr --version', () => {
+  it('prints the version of package.json', async () => {
+    const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-v', 'version']) {
+      const run = await okr([flag]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe(`${version}\n`);
+    }
+  });
+});
+
+describe('okr evaluate --json and --explain', () => {
+  interface JsonReport {
+    keyResults: { id: string; type: string; units?: { done: number; total: number }; explanation?: { units: { ref: string; done: boolean }[] } }[];
+  }
+  it('leaves the per-unit explanation out unless --explain, and keeps the SPEC §4 fields either way', async () => {
+    const plain = JSON.parse((await okr(['evaluate', sample, '--at', '2026-11-15', '--json'])).stdout) as JsonReport;
+    const explained = JSON.parse((await okr(['evaluate', sample, '--at', '2026-11-15', '--json', '--explain'])).stdout) as JsonReport;
+    const crm = (r: JsonReport) => r.keyResults.find((k) => k.id === 'KR-CRM');
+    expect(crm(plain)).toMatchObject({ type: 'effort', units: { done: 4, total: 7 } });
+    expect(crm(plain)).not.toHaveProperty('explanation');
+    expect(crm(explained)?.units).toEqual({ done: 4, total: 7 });
+    expect(crm(explained)?.explanation?.units).toHaveLength(7);
+    expect(crm(explained)?.explanation?.units.filter((u) => u.done)).toHaveLength(4);
+    // Apart from the explanation, the two reports are the same.
+    const strip = (r: JsonReport) => ({ ...r, keyResults: r.keyResults.map(({ explanation: _e, ...k }) => k) });
+    expect(strip(explained)).toEqual(plain);
+  });
+
+  it('--explain without --json is a usage error', async () => {
+    const run = await okr(['evaluate', sample, '--explain']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^okr: --explain adds the per-unit explanation to --json output/);
+  });
+});
+
+describe('the readable table fits the terminal width, never cutting a title', () => {
+  const retention = 'Increase client retention rate from 73% to 75%';
+  const healthy = 'Increase clients rated "healthy" from 40% to 48%';
+
+  it('at 200 columns each key result is one line: full title, bar, status and measure', async () => {
+    const run = await okr(['evaluate', sample, '--at', '2026-11-15'], { COLUMNS: '200' });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`KR-RETENTION +${retention} +█+░+ +55% +on-track +74\\.1 % \\(73 → 75\\) KPI\\n`));
+    expect(run.stdout).toMatch(/KR-DEPLOYS +Increase deployment frequency by 50% \(10 → 15 a week\) +█+░+ +50% +on-track +12\.5 deploys\/week \(10 → 15\)\n/);
+    expect(run.stdout).toMatch(/KR-HEALTHY +Increase clients rated "healthy" from 40% to 48% +42 % +warning +target 48 \(key result\)\n/);
+  });
+
+  it('at 80 columns titles and measures are all there, and the tables stay within 80 columns', async () => {
+    const run = await okr(['evaluate', sample, '--at', '2026-11-15'], { COLUMNS: '80' });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(retention);
+    expect(run.stdout).toContain(healthy);
+    expect(run.stdout).toMatch(new RegExp(`KR-RETENTION +${retention}\\n +█+░+ +55% +on-track +74\\.1 % \\(73 → 75\\) KPI\\n`));
+    expect(run.stdout).toContain('12.5 deploys/week (10 → 15)');
+    const tables = run.stdout.slice(0, run.stdout.indexOf('\nWarnings'));
+    for (const line of tables.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
+  });
+
+  it('piped with no COLUMNS, the width is 100', async () => {
+    const run = await okr(['evaluate', sample, '--at', '2026-11-15']);
+    const tables = run.stdout.slice(0, run.stdout.indexOf('\nWarnings'));
+    for (const line of tables.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(100);
+    expect(tables).toContain(retention);
+  });
+});
+
+describe('the built command', () => {
+  it('stops quietly when the reader closes the pipe early (okr … | head)', async () => {
+    ensureCliBuilt();
+    const dir = await mkdtemp(join(tmpdir(), 'okr-pipe-'));
+    try {
+      const file = join(dir, 'plan.json');
+      await writeFile(file, JSON.stringify(generatePlan({ objectives: 100 })));
+      const child = spawn(process.execPath, ['bin/okr.js', 'evaluate', file, '--json', '--explain'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      child.stdout.once('data', () => child.stdout.destroy());
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says to run `npm run build:cli` when the bundle is missing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'okr-unbuilt-'));
+    try {
+      await mkdir(join(dir, 'bin'));
+      await copyFile(join(root, 'bin/okr.js'), join(dir, 'bin/okr.js'));
+      const run = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [join(dir, 'bin/okr.js'), 'evaluate', sample], { stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('run `npm run build:cli`');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is not built again when no input changed', () => {
+    ensureCliBuilt();
+    expect(execFileSync(process.execPath, ['scripts/build-cli.js'], { cwd: root, encoding: 'utf8' })).toBe('okr: build/cli/okr.mjs is up to date\n');
   });
 });

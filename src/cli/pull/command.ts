@@ -2,7 +2,8 @@
 // tracker. Exit 0 done (or nothing to change); 1 the file changed during the pull; 2 usage,
 // missing credentials or an invalid plan; 3 the tracker failed (unreachable, refused, throttled).
 import { InvalidInputError } from '../../core';
-import type { CliIo } from '../io';
+import type { CliIo, Output } from '../io';
+import { plainOutput, terminalSafe } from '../render/terminal-text';
 import { fetchAdoSnapshot } from './fetch-ado';
 import { fetchJiraSnapshot } from './fetch-jira';
 import { linkedRefs } from './links';
@@ -15,13 +16,16 @@ import { rewritePlanText } from './rewrite';
 import type { Snapshot } from './snapshot';
 import { describeTrackerError, type PullTarget } from './tracker-errors';
 
-export async function runPull(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runPull(argv: readonly string[], raw: CliIo): Promise<number> {
+  // Titles and error messages come from the tracker and the plan file: never as control codes.
+  // Only the progress line (ours alone) goes to the raw stream, to redraw itself in place.
+  const io = { ...raw, stdout: plainOutput(raw.stdout), stderr: plainOutput(raw.stderr) };
   if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     io.stdout.write(`${PULL_USAGE}\n`);
     return 0;
   }
   try {
-    return await pull(parsePullArgs(argv, io.env), io);
+    return await pull(parsePullArgs(argv, io.env), io, raw.stderr);
   } catch (e) {
     if (e instanceof PullUsageError) {
       io.stderr.write(`okr pull: ${e.message}\n${e.showUsage ? `\n${PULL_USAGE}\n` : ''}`);
@@ -39,7 +43,7 @@ export async function runPull(argv: readonly string[], io: CliIo): Promise<numbe
   }
 }
 
-async function pull(request: PullRequest, io: CliIo): Promise<number> {
+async function pull(request: PullRequest, io: CliIo, progressTo: Output): Promise<number> {
   const file = await readPlanFile(request.file);
   const { system } = request;
   const refs = linkedRefs(file.plan, system);
@@ -49,7 +53,7 @@ async function pull(request: PullRequest, io: CliIo): Promise<number> {
     io.stderr.write(`${label}: no key result links a ${TRACKER_NAMES[system]} work item; nothing to fetch\n`);
     snapshot = { items: [], missing: [], requests: 0 };
   } else {
-    const progress = createProgress(io.stderr, system, TRACKER_NAMES[system]);
+    const progress = createProgress(progressTo, system, TRACKER_NAMES[system]);
     try {
       snapshot = await fetchSnapshot(request, refs, progress);
     } catch (e) {
@@ -71,7 +75,7 @@ async function pull(request: PullRequest, io: CliIo): Promise<number> {
   const merge = mergeSnapshot(file.plan.workItems, system, snapshot.items);
   const counts = countChanges(merge, system);
   if (request.dryRun) {
-    io.stdout.write(`${summaryLine(file.path, system, counts, 'dry-run')}\n${changeLines(merge).map((l) => `${l}\n`).join('')}`);
+    io.stdout.write(`${summaryLine(file.path, system, counts, 'dry-run')}\n${changeLines(terminalSafe(merge)).map((l) => `${l}\n`).join('')}`);
     return 0;
   }
   if (!hasChanges(merge)) {

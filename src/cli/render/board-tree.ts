@@ -1,8 +1,9 @@
-// `okr board`: the alignment tree, team → objectives → key results, with progress.
+// `okr board`: the alignment tree, team → objectives → key results, with progress. Takes text
+// already escaped for the terminal.
 import type { Plan, Report, Team } from '../../core';
 import { bar, percent, statusColour, type Paint } from './style';
 
-export function renderBoard(plan: Plan, report: Report, paint: Paint, rootTeam?: string): string {
+export function renderBoard(plan: Pick<Plan, 'organization' | 'teams'>, report: Report, paint: Paint, rootTeam?: string): string {
   const children = new Map<string | undefined, Team[]>();
   for (const t of plan.teams) {
     const key = t.parent !== undefined && plan.teams.some((p) => p.id === t.parent) ? t.parent : undefined;

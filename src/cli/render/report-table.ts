@@ -1,21 +1,25 @@
-// `okr evaluate` without --json: the report as a readable table with progress bars.
+// `okr evaluate` without --json: the report as a readable table with progress bars, fitted to
+// `width` columns (titles wrap, never cut). Takes text already escaped for the terminal.
 import type { KeyResultReport, Lint, Plan, Report } from '../../core';
-import { bar, fit, formatNumber, percent, severityColour, statusColour, type Paint } from './style';
+import { layoutRows, type Row } from './layout';
+import { bar, formatNumber, percent, severityColour, statusColour, type Paint } from './style';
 
-export function renderReport(plan: Plan, report: Report, paint: Paint): string {
+export function renderReport(plan: Pick<Plan, 'organization' | 'teams'>, report: Report, paint: Paint, width: number): string {
   const lines: string[] = [];
   const teams = new Map(plan.teams.map((t) => [t.id, t.name]));
   const krs = new Map(report.keyResults.map((k) => [k.id, k]));
   lines.push(paint('bold', `${plan.organization ?? 'OKRs'} — as of ${report.at}`), '');
 
   for (const o of report.objectives) {
-    lines.push(`${paint('bold', o.id)}  ${o.title}  ${paint('dim', `${teams.get(o.team) ?? o.team} · ${o.period}${o.owner ? ` · ${o.owner}` : ''}`)}`);
+    const about = `${teams.get(o.team) ?? o.team} · ${o.period}${o.owner ? ` · ${o.owner}` : ''}`;
+    lines.push(...layoutRows([{ lead: `${paint('bold', o.id)}  `, title: o.title, tail: ` ${paint('dim', about)}` }], width));
     lines.push(`  ${bar(o.progress)} ${percent(o.progress)}  ${paint(statusColour(o.status), o.status.padEnd(11))} ${paint('dim', `expected ${percent(o.expected).trim()}`)}`);
     const idWidth = Math.max(...o.keyResults.map((id) => id.length), 2);
-    for (const id of o.keyResults) {
+    const rows = o.keyResults.flatMap((id) => {
       const kr = krs.get(id);
-      if (kr) lines.push(krLine(kr, idWidth, paint));
-    }
+      return kr ? [krRow(kr, idWidth, paint)] : [];
+    });
+    lines.push(...layoutRows(rows, width));
     if (o.keyResults.length === 0) lines.push(paint('dim', '    (no key results)'));
     lines.push('');
   }
@@ -23,12 +27,15 @@ export function renderReport(plan: Plan, report: Report, paint: Paint): string {
   if (report.kpis.length) {
     lines.push(paint('bold', 'KPIs'));
     const idWidth = Math.max(...report.kpis.map((k) => k.id.length));
-    for (const k of report.kpis) {
-      const value = k.value === undefined ? '—' : `${formatNumber(k.value)}${k.unit ? ` ${k.unit}` : ''}`;
+    const values = report.kpis.map((k) => (k.value === undefined ? '—' : `${formatNumber(k.value)}${k.unit ? ` ${k.unit}` : ''}`));
+    const valueWidth = Math.max(...values.map((v) => [...v].length));
+    const rows = report.kpis.map((k, i): Row => {
       const goal = [k.target !== undefined && `target ${formatNumber(k.target)}`, k.threshold !== undefined && `threshold ${formatNumber(k.threshold)}`].filter(Boolean).join(', ');
       const from = k.source === 'kr' ? paint('dim', ' (key result)') : '';
-      lines.push(`  ${fit(k.id, idWidth)}  ${fit(k.title, 36)}  ${fit(value, 20)} ${paint(statusColour(k.health), k.health.padEnd(9))} ${paint('dim', goal)}${from}`);
-    }
+      const value = (values[i] as string).padEnd(valueWidth);
+      return { lead: `  ${k.id.padEnd(idWidth)}  `, title: k.title, tail: ` ${value} ${paint(statusColour(k.health), k.health.padEnd(9))} ${paint('dim', goal)}${from}` };
+    });
+    lines.push(...layoutRows(rows, width));
     lines.push('');
   }
 
@@ -36,13 +43,17 @@ export function renderReport(plan: Plan, report: Report, paint: Paint): string {
   return `${lines.join('\n')}\n`;
 }
 
-function krLine(kr: KeyResultReport, idWidth: number, paint: Paint): string {
+function krRow(kr: KeyResultReport, idWidth: number, paint: Paint): Row {
   const measure =
     kr.type === 'effort'
       ? `${kr.units.done}/${kr.units.total} units${kr.weighting === 'estimate' ? ' (by estimate)' : ''}`
       : `${formatNumber(kr.current)}${kr.unit ? ` ${kr.unit}` : ''}${kr.start !== undefined && kr.target !== undefined ? ` (${formatNumber(kr.start)} → ${formatNumber(kr.target)})` : ''}`;
   const kpi = kr.kpi ? paint('cyan', ' KPI') : '';
-  return `    ${fit(kr.id, idWidth)}  ${fit(kr.title, 44)} ${bar(kr.progress, 10)} ${percent(kr.progress)}  ${paint(statusColour(kr.status), kr.status.padEnd(11))} ${paint('dim', measure)}${kpi}`;
+  return {
+    lead: `    ${kr.id.padEnd(idWidth)}  `,
+    title: kr.title,
+    tail: `${bar(kr.progress, 10)} ${percent(kr.progress)}  ${paint(statusColour(kr.status), kr.status.padEnd(11))} ${paint('dim', measure)}${kpi}`,
+  };
 }
 
 /** Lints grouped by severity, errors first. */

@@ -45,12 +45,6 @@ export function percent(fraction: number): string {
   return `${Math.round(fraction * 100)}%`.padStart(4);
 }
 
-/** Fits text into `width` columns, with an ellipsis when cut. */
-export function fit(text: string, width: number): string {
-  const chars = [...text];
-  return chars.length <= width ? text + ' '.repeat(width - chars.length) : `${chars.slice(0, width - 1).join('')}…`;
-}
-
 export function formatNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(2)));
 }

@@ -101,5 +101,24 @@ function readText(text: string, format: PlanFormat): unknown {
       'the plan cannot be read as YAML',
     );
   }
-  return doc.toJS({ maxAliasCount: 100 }) as unknown;
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+  } catch (e) {
+    // The yaml library refuses to expand aliases past the limit (a "billion laughs" file would
+    // otherwise take gigabytes) and to resolve an alias it cannot place: both are the text's fault.
+    throw new InvalidInputError([{ path: '', message: aliasMessage(e) }], 'the plan cannot be read as YAML');
+  }
+}
+
+/**
+ * How many nodes YAML aliases (`*name`) may expand to in all, the yaml library's own default: a
+ * plan that reuses a value a few times stays far below it, a nested alias bomb goes far above.
+ */
+const MAX_ALIAS_COUNT = 100;
+
+function aliasMessage(e: unknown): string {
+  const said = e instanceof Error ? e.message : String(e);
+  return /excessive alias count/i.test(said)
+    ? `its YAML aliases (*name) expand to more than ${MAX_ALIAS_COUNT} copies of their anchors (&name), as in a "billion laughs" file; write the values out instead of nesting aliases`
+    : `YAML aliases cannot be resolved: ${said}`;
 }

@@ -1,39 +1,22 @@
 // What the `okr pull` tests share: the Jira and Azure DevOps emulators seeded from
-// test/fixtures/pull, a scratch copy of a fixture plan, and the real `bin/okr.js` run as a child
-// process with nothing in its environment but PATH and the credentials a test gives it.
-import { execFile } from 'node:child_process';
+// test/fixtures/pull, a scratch copy of a fixture plan, and the real `bin/okr.js` (built, see
+// ../built-cli.ts) run as a child process with nothing in its environment but PATH and the
+// credentials a test gives it.
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AdoDataset } from '../../../src/workbench/emulators/ado/dataset';
 import { startAdoEmulator, type AdoEmulator } from '../../../src/workbench/emulators/ado/server';
 import { JiraEmulator, type JiraDataset } from '../../../src/workbench/emulators/jira';
+import { root } from '../built-cli';
 
-export const root = fileURLToPath(new URL('../../..', import.meta.url));
+export { okr, root, type Run } from '../built-cli';
 export const fixtures = join(root, 'test/fixtures/pull');
 
 export const JIRA_USER = { email: 'pat@raintown.example', token: 'jira-token' };
 export const ADO_PAT = 'puller-pat';
 export const ADO_PROJECT = 'Tea';
-
-export interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
-export function okr(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const started = Date.now();
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/okr.js', ...args], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env } }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr, ms: Date.now() - started });
-    });
-  });
-}
 
 export interface Trackers {
   ado: AdoEmulator;
