@@ -4,6 +4,7 @@
 import { JiraError, JiraRateLimitError, jiraErrorDetails } from './errors';
 import type { JiraMethod, JiraRequest, JiraRequestInit } from './request';
 import { retryAfterMs } from '../http/retry-after';
+import { JiraRefusedError, isRefusal } from './refused-error';
 
 export interface RetryPolicy {
   /** Retries after the first attempt; default 4. */
@@ -119,6 +120,13 @@ function parseJson<T>(text: string, label: string, status: number): T {
 function httpError(status: number, label: string, body: string): JiraError {
   const details = jiraErrorDetails(body);
   const said = details.length ? `: ${details.join('; ')}` : '';
+  if (isRefusal(status)) {
+    const what =
+      status === 413
+        ? 'Jira refused the request as too large (413); ask for less (shorter search text, fewer keys)'
+        : `Jira refused the request (${status})`;
+    return new JiraRefusedError(`${what} for ${label}${said}`, status, label, details);
+  }
   const what =
     status === 401
       ? 'Jira refused the credentials (401); check the account email and API token'
