@@ -33,6 +33,8 @@ export interface JiraSettingsDoc {
   storyPointFields?: string[];
   /** Resolution names that make a done issue cancelled (SPEC §6). */
   cancelledResolutions?: string[];
+  /** Epic Link field ids (type gh-epic-link), discovered with the story point fields. */
+  epicLinkFields?: string[];
 }
 
 export interface ScopeHead {
