@@ -308,6 +308,10 @@ export class JiraEmulator {
       allow('GET');
       return [200, this.renderer.statusList(this.issues.values())];
     }
+    if (path === '/rest/api/3/statuses/search') {
+      allow('GET');
+      return [200, this.statusPage(url)];
+    }
     if (path === '/rest/api/3/mypermissions') {
       allow('GET');
       return [200, this.myPermissions(url.searchParams, user)];
@@ -371,6 +375,29 @@ export class JiraEmulator {
       epicLinkField: EPIC_LINK_FIELD,
       otherCustomFields: this.extraFields,
     };
+  }
+
+  /** `GET /rest/api/3/statuses/search`: the site's statuses as a page of JiraStatus. */
+  private statusPage(url: URL): Record<string, unknown> {
+    const params = url.searchParams;
+    const startAt = Number(params.get('startAt') ?? 0);
+    const maxResults = Number(params.get('maxResults') ?? 200);
+    if (!Number.isInteger(startAt) || startAt < 0 || !Number.isInteger(maxResults) || maxResults < 1) {
+      throw new HttpError(400, ['startAt and maxResults must be whole numbers (maxResults at least 1).']);
+    }
+    const wanted = (params.get('searchString') ?? '').trim().toLowerCase();
+    const category = params.get('statusCategory')?.toUpperCase();
+    // The newer status API knows three categories; Jira files "No Category" statuses under To Do.
+    const NEW_CATEGORY: Record<string, string> = { new: 'TODO', undefined: 'TODO', indeterminate: 'IN_PROGRESS', done: 'DONE' };
+    const all = this.renderer
+      .statusList(this.issues.values())
+      .map((s) => {
+        const key = String((s.statusCategory as { key: string }).key);
+        return { id: String(s.id), name: String(s.name), description: typeof s.description === 'string' ? s.description : '', scope: { type: 'GLOBAL' }, statusCategory: NEW_CATEGORY[key] ?? 'TODO' };
+      })
+      .filter((s) => s.name.toLowerCase().includes(wanted) && (category === undefined || s.statusCategory === category));
+    const values = all.slice(startAt, startAt + maxResults);
+    return { self: url.href, startAt, maxResults, total: all.length, isLast: startAt + values.length >= all.length, values };
   }
 
   /** `GET /rest/api/3/mypermissions?permissions=A,B&issueKey=…`, for the emulated permission model. */
