@@ -37,6 +37,8 @@ export interface JiraSettingsDoc {
   adminGroups?: string[];
   /** Jira groups whose members are editors; none: everyone who may use the app. */
   editorGroups?: string[];
+  /** Epic Link field ids (type gh-epic-link), discovered with the story point fields. */
+  epicLinkFields?: string[];
 }
 
 export interface ScopeHead {

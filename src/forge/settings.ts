@@ -6,7 +6,7 @@ import { ConflictError } from '../core/model/errors';
 import type { DocumentStore } from '../core/ports/document-store';
 import { DEFAULT_CANCELLED_RESOLUTIONS, type JiraMappingConfig } from '../trackers/jira/config';
 import type { JiraRequest } from '../trackers/jira/request';
-import { discoverStoryPointFields } from '../trackers/jira/story-points';
+import { discoverSiteFields } from '../trackers/jira/site-fields';
 import { FC, SETTINGS_ID, type JiraSettingsDoc } from './collections';
 
 export async function readSettings(store: DocumentStore): Promise<JiraSettingsDoc> {
@@ -17,15 +17,18 @@ export async function readSettings(store: DocumentStore): Promise<JiraSettingsDo
 export async function mappingFor(store: DocumentStore, request: JiraRequest): Promise<JiraMappingConfig> {
   const doc = await store.get<JiraSettingsDoc>(FC.settings, SETTINGS_ID);
   const settings = doc?.value ?? {};
-  let storyPointFields = settings.storyPointFields;
-  if (storyPointFields === undefined) {
-    storyPointFields = await discoverStoryPointFields(request);
+  let { storyPointFields, epicLinkFields } = settings;
+  if (storyPointFields === undefined || epicLinkFields === undefined) {
+    // One field list gives both; the Epic Link field is never set by hand, only found.
+    const found = await discoverSiteFields(request);
+    storyPointFields ??= found.storyPointFields;
+    epicLinkFields ??= found.epicLinkFields;
     try {
-      await store.put<JiraSettingsDoc>(FC.settings, SETTINGS_ID, { ...settings, storyPointFields }, { expected: doc?.version ?? null });
+      await store.put<JiraSettingsDoc>(FC.settings, SETTINGS_ID, { ...settings, storyPointFields, epicLinkFields }, { expected: doc?.version ?? null });
     } catch (e) {
       // Someone saved settings meanwhile: theirs stand, ours were only a guess.
       if (!(e instanceof ConflictError)) throw e;
     }
   }
-  return { storyPointFields, cancelledResolutions: settings.cancelledResolutions ?? DEFAULT_CANCELLED_RESOLUTIONS };
+  return { storyPointFields, epicLinkFields, cancelledResolutions: settings.cancelledResolutions ?? DEFAULT_CANCELLED_RESOLUTIONS };
 }

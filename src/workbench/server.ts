@@ -18,7 +18,7 @@ import type { IsoDate } from '../core/model/dates';
 import { parsePlanText } from '../core/plan/parse';
 import { SqliteDocumentStore } from '../stores/sqlite-document-store';
 import { createNodeAdoSource } from '../trackers/ado/node-wit-client';
-import { discoverStoryPointFields, fetchJiraRequest, JiraWorkItemSource } from '../trackers/jira';
+import { discoverSiteFields, fetchJiraRequest, JiraWorkItemSource } from '../trackers/jira';
 import { ADO_PROJECT, DEMO_VIEWER, demoAdoDataset, demoJiraDataset } from './demo-trackers';
 import { startAdoEmulator, type AdoEmulator } from './emulators/ado/server';
 import { JiraEmulator } from './emulators/jira';
@@ -81,10 +81,10 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
     closers.push(() => store.close());
 
     const jiraRequest = fetchJiraRequest(jiraRunning.url, DEMO_VIEWER.jira);
-    // As on a real site: story point field ids differ per site, so they are looked up by name.
-    const storyPointFields = await discoverStoryPointFields(jiraRequest);
+    // As on a real site: story point and Epic Link field ids differ per site, so they are looked up.
+    const siteFields = await discoverSiteFields(jiraRequest);
     const source = new RoutingWorkItemSource({
-      jira: new JiraWorkItemSource({ request: jiraRequest, storyPointFields }),
+      jira: new JiraWorkItemSource({ request: jiraRequest, ...siteFields }),
       ado: createNodeAdoSource({ orgUrl: adoEmulator.orgUrl, pat: DEMO_VIEWER.ado.pat, project: ADO_PROJECT }),
     });
     // One local user, an admin, checked through the same permission model as every host.

@@ -3,7 +3,7 @@
 // account may browse. The site's story point field is discovered by name, as the workbench does.
 // The request function is wrapped only to watch: it counts the issues in each answer as it passes.
 import type { WorkItem, WorkItemRef } from '../../core';
-import { JiraClient, JiraWorkItemSource, discoverStoryPointFields, fetchJiraRequest, type JiraRequest, type RetryPolicy } from '../../trackers/jira';
+import { JiraClient, JiraWorkItemSource, discoverSiteFields, fetchJiraRequest, type JiraRequest, type RetryPolicy } from '../../trackers/jira';
 import type { Progress } from './progress';
 import type { Snapshot } from './snapshot';
 
@@ -30,8 +30,8 @@ export async function fetchJiraSnapshot(refs: readonly WorkItemRef[], target: Ji
     requests++;
     progress.update({ requests });
   };
-  const storyPointFields = await discoverStoryPointFields(new JiraClient(request, { retry, onRequest }));
-  const source = new JiraWorkItemSource({ request, storyPointFields, retry, onRequest });
+  const siteFields = await discoverSiteFields(new JiraClient(request, { retry, onRequest }));
+  const source = new JiraWorkItemSource({ request, ...siteFields, retry, onRequest });
   const linked = await source.getItems(refs);
   // Descendants only under what the account can see: a hidden epic's children stay hidden too.
   const descendants = linked.items.length > 0 ? await source.getDescendants(linked.items.map((i) => i.ref)) : [];

@@ -7,6 +7,7 @@ import { retryAfterMs } from '../../core/model/retry-after';
 import { timerSleep, withRetry, type RetryPolicy as CoreRetryPolicy } from '../../core/model/retry-policy';
 import { JiraError, jiraErrorDetails } from './errors';
 import type { JiraMethod, JiraRequest, JiraRequestInit } from './request';
+import { JiraRefusedError, isRefusal } from './refused-error';
 
 /** What a Jira client takes: any part of the one retry policy; Jira's defaults fill the rest. */
 export type RetryPolicy = Partial<CoreRetryPolicy>;
@@ -113,6 +114,13 @@ function parseJson<T>(text: string, label: string, status: number): T {
 function httpError(status: number, label: string, body: string): JiraError {
   const details = jiraErrorDetails(body);
   const said = details.length ? `: ${details.join('; ')}` : '';
+  if (isRefusal(status)) {
+    const what =
+      status === 413
+        ? 'Jira refused the request as too large (413); ask for less (shorter search text, fewer keys)'
+        : `Jira refused the request (${status})`;
+    return new JiraRefusedError(`${what} for ${label}${said}`, status, label, details);
+  }
   const what =
     status === 401
       ? 'Jira refused the credentials (401); check the account email and API token'

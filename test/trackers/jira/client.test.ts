@@ -68,7 +68,7 @@ describe('Jira errors', () => {
     expect(error).toBeInstanceOf(JiraError);
     expect(error).toMatchObject({ status: 400, details: ["The value 'SECRET' does not exist for the field 'project'."] });
     expect((error as Error).message).toBe(
-      "Jira answered 400 for POST /rest/api/3/search/jql: The value 'SECRET' does not exist for the field 'project'.",
+      "Jira refused the request (400) for POST /rest/api/3/search/jql: The value 'SECRET' does not exist for the field 'project'.",
     );
   });
 

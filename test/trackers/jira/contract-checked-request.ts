@@ -1,7 +1,8 @@
 // Wraps a JiraRequest so every request body the adapter sends and every answer it gets are held
 // to Jira's published OpenAPI; a violation fails the call, and so the test that made it.
 import type { JiraRequest } from '../../../src/trackers/jira';
-import { assertJiraRequest, assertJiraResponse } from '../../contracts/jira-contract';
+import { assertJiraRequest } from '../../contracts/jira-contract';
+import { assertJiraAnswer } from '../../workbench/emulators/jira/jira-answer';
 
 export function contractChecked(inner: JiraRequest): JiraRequest {
   return async (path, init) => {
@@ -9,7 +10,7 @@ export function contractChecked(inner: JiraRequest): JiraRequest {
     assertJiraRequest(init.method, pathname, init.body === undefined ? undefined : (JSON.parse(init.body) as unknown));
     const response = await inner(path, init);
     const text = await response.text();
-    assertJiraResponse(init.method, pathname, response.status, text === '' ? undefined : (JSON.parse(text) as unknown));
+    assertJiraAnswer(init.method, pathname, response.status, text === '' ? undefined : (JSON.parse(text) as unknown));
     return {
       status: response.status,
       headers: response.headers,

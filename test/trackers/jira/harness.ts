@@ -34,6 +34,7 @@ export function viewer(site: Site, user: { email: string; apiToken: string }, op
   const source = new JiraWorkItemSource({
     request: contractChecked(fetchJiraRequest(site.running.url, user)),
     storyPointFields: ['customfield_10016'],
+    epicLinkFields: [],
     retry: {
       sleep: (ms) => {
         sleeps.push(ms);

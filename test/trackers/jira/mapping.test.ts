@@ -82,9 +82,10 @@ describe('mapIssue on odd JSON', () => {
     expect(issue({ customfield_10026: '8', customfield_10016: null })).not.toHaveProperty('estimate');
   });
 
-  test('an issue without a key is skipped; one without fields is a bare to-do', () => {
+  test('an issue without a key is skipped; one without a status is not guessed to be to do', () => {
     expect(mapIssue({ id: '10001' }, config)).toBeUndefined();
-    expect(mapIssue({ key: 'A-1' }, config)).toEqual({ ref: 'jira:A-1', status: 'todo' });
+    expect(mapIssue({ key: 'A-1', fields: { status: { statusCategory: { key: 'new' } } } }, config)).toEqual({ ref: 'jira:A-1', status: 'todo' });
+    expect(() => mapIssue({ key: 'A-1' }, config)).toThrow(/without a status category.*"\(no status\)" \(A-1\)/);
   });
 
   test('field ids are checked when configured', () => {

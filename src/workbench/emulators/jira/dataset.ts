@@ -16,6 +16,10 @@ export interface EmulatedUser {
   apiToken: string;
   /** Keys of the projects this user has *Browse projects* for; issues elsewhere are invisible. */
   projects: string[];
+  /** Keys of the projects where the user has *Edit issues*; default: every project they browse. */
+  editProjects?: string[];
+  /** Whether the user has the global *Administer Jira* permission; default false. */
+  admin?: boolean;
 }
 
 export interface EmulatedIssue {
@@ -33,6 +37,11 @@ export interface EmulatedIssue {
   storyPoints?: number | null;
   /** Plain text; served as a one-paragraph Atlassian Document. */
   description?: string;
+  labels?: string[];
+  /** Highest, High, Medium (default), Low or Lowest. */
+  priority?: string;
+  /** ISO date-time; default: a fixed day plus one minute per issue, in dataset order. */
+  created?: string;
 }
 
 export interface EmulatedField {
@@ -49,7 +58,12 @@ export interface JiraDataset {
   storyPointField?: { id: string; name: string };
   /** More custom fields to list in `GET /rest/api/3/field` (values are never served). */
   extraFields?: EmulatedField[];
+  /** Resolutions the site has besides Jira Cloud's five defaults and those issues use. */
+  resolutions?: string[];
 }
+
+/** Jira Cloud's default priorities, highest first. */
+export const PRIORITIES = ['Highest', 'High', 'Medium', 'Low', 'Lowest'] as const;
 
 const ISSUE_KEY = /^([A-Z][A-Z0-9_]*)-([1-9]\d*)$/;
 const PROJECT_KEY = /^[A-Z][A-Z0-9_]*$/;
@@ -114,6 +128,11 @@ export function issueProblems(issue: EmulatedIssue, projects: ReadonlySet<string
   if (issue.storyPoints !== undefined && issue.storyPoints !== null && !Number.isFinite(issue.storyPoints)) {
     problems.push(`${issue.key}: story points must be a number`);
   }
+  if (issue.priority !== undefined && !PRIORITIES.some((p) => p.toLowerCase() === issue.priority?.toLowerCase())) {
+    problems.push(`${issue.key}: priority ${JSON.stringify(issue.priority)} is not one of ${PRIORITIES.join(', ')}`);
+  }
+  if (issue.created !== undefined && Number.isNaN(Date.parse(issue.created))) problems.push(`${issue.key}: created is not a date`);
+  if (issue.labels?.some((l) => !/^\S+$/.test(l))) problems.push(`${issue.key}: labels cannot contain spaces`);
   return problems;
 }
 

@@ -5,10 +5,10 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkDataset, compareKeys, issueProblems, parentCycle, projectOf, type EmulatedIssue, type EmulatedProject, type EmulatedUser, type JiraDataset } from './dataset';
-import { JqlError, parseJql } from './jql-parser';
-import { Renderer, selectFields, type StoredIssue } from './render';
-import { runQuery } from './search';
+import { checkDataset, compareKeys, issueProblems, parentCycle, projectOf, type EmulatedField, type EmulatedIssue, type EmulatedProject, type EmulatedUser, type JiraDataset } from './dataset';
+import { JqlError, parseJql } from './jql';
+import { DEFAULT_RESOLUTIONS, EPIC_LINK_FIELD, isSubtaskType, Renderer, selectFields, type FieldSelection, type StoredIssue } from './render';
+import { runQuery, type SearchContext } from './search';
 
 export interface LoggedRequest {
   method: string;
@@ -55,6 +55,17 @@ export interface RunningEmulator {
 const INVALID_PAYLOAD = 'Invalid request payload. Refer to the REST API documentation and try again.';
 const SEARCH_BODY_KEYS = new Set(['expand', 'fields', 'fieldsByKeys', 'jql', 'maxResults', 'nextPageToken', 'properties', 'reconcileIssues']);
 const BULK_BODY_KEYS = new Set(['expand', 'fields', 'fieldsByKeys', 'issueIdsOrKeys', 'properties']);
+const COUNT_BODY_KEYS = new Set(['jql']);
+/** Issue properties: "The maximum length of the property value is 32768 bytes." */
+const MAX_PROPERTY_BYTES = 32_768;
+/** Issues without a `created` date get one minute apart from this day, in dataset order. */
+const FIRST_CREATED = Date.parse('2026-09-01T09:00:00Z');
+/** The permissions `GET /mypermissions` answers for, with Jira's ids and names. */
+const PERMISSIONS: Record<string, { id: string; name: string; type: 'GLOBAL' | 'PROJECT'; description: string }> = {
+  ADMINISTER: { id: '0', name: 'Administer Jira', type: 'GLOBAL', description: 'Create and administer projects, issue types, fields, workflows, and schemes for all projects.' },
+  BROWSE_PROJECTS: { id: '10', name: 'Browse Projects', type: 'PROJECT', description: 'Ability to browse projects and the issues within them.' },
+  EDIT_ISSUES: { id: '12', name: 'Edit Issues', type: 'PROJECT', description: 'Ability to edit issues.' },
+};
 const MAX_BODY_BYTES = 1 << 20;
 
 class HttpError extends Error {
@@ -83,17 +94,22 @@ export class JiraEmulator {
   private rateLimited: { remaining: number; seconds: number } = { remaining: 0, seconds: 1 };
   private forcedPageSize: number | undefined;
   private readonly bulkFailures = new Map<string, number>();
+  private readonly properties = new Map<string, Map<string, unknown>>();
+  private readonly storyPointField: { id: string; name: string };
+  private readonly extraFields: readonly EmulatedField[];
 
   constructor(dataset: JiraDataset) {
     checkDataset(dataset);
     this.projects = dataset.projects.map((p, i) => ({ ...p, id: String(10000 + i) }));
     this.users = dataset.users.map((u) => ({ ...u, projects: [...u.projects] }));
     for (const issue of dataset.issues) this.store({ ...issue });
-    this.renderer = new Renderer(
-      () => this.baseUrl,
-      dataset.storyPointField ?? { id: 'customfield_10016', name: 'Story point estimate' },
-      dataset.extraFields ?? [],
-    );
+    this.storyPointField = dataset.storyPointField ?? { id: 'customfield_10016', name: 'Story point estimate' };
+    this.extraFields = dataset.extraFields ?? [];
+    const resolutions: string[] = [];
+    for (const name of [...DEFAULT_RESOLUTIONS, ...(dataset.resolutions ?? []), ...dataset.issues.map((i) => i.resolution ?? '')]) {
+      if (name.trim() !== '' && !resolutions.some((r) => r.toLowerCase() === name.toLowerCase())) resolutions.push(name);
+    }
+    this.renderer = new Renderer(() => this.baseUrl, this.storyPointField, this.extraFields, resolutions);
     this.faults = {
       rateLimitNext: (count, retryAfterSeconds = 1) => {
         this.rateLimited = { remaining: count, seconds: retryAfterSeconds };
@@ -165,7 +181,7 @@ export class JiraEmulator {
   updateIssue(key: string, patch: Partial<Omit<EmulatedIssue, 'key'>>): void {
     const issue = this.issues.get(key);
     if (!issue) throw new Error(`no issue ${key}`);
-    const next: StoredIssue = { ...issue, ...patch, key, id: issue.id };
+    const next: StoredIssue = { ...issue, ...patch, key, id: issue.id, created: patch.created ?? issue.created };
     const problems = issueProblems(next, new Set(this.projects.map((p) => p.key)), new Set());
     if (next.parent !== undefined && !this.issues.has(next.parent)) problems.push(`parent ${next.parent} is not an issue`);
     if (parentCycle(key, (k) => (k === key ? next.parent : this.issues.get(k)?.parent))) {
@@ -186,7 +202,9 @@ export class JiraEmulator {
   }
 
   private store(issue: EmulatedIssue): void {
-    this.issues.set(issue.key, { ...issue, id: String(this.nextId++) });
+    const n = this.nextId++;
+    const created = issue.created ?? new Date(FIRST_CREATED + (n - 10001) * 60_000).toISOString();
+    this.issues.set(issue.key, { ...issue, created, id: String(n) });
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -227,7 +245,8 @@ export class JiraEmulator {
       reply(status, body);
     } catch (error) {
       if (error instanceof HttpError) reply(error.status, { errorMessages: error.messages, errors: {} }, error.headers);
-      else if (error instanceof JqlError) reply(400, { errorMessages: [error.message], errors: {} });
+      // Jira answers a JQL it cannot run with this body (warnings are for deprecated syntax).
+      else if (error instanceof JqlError) reply(400, { errorMessages: [error.message], warningMessages: [] });
       else throw error;
     }
   }
@@ -260,17 +279,42 @@ export class JiraEmulator {
       allow('GET', 'POST');
       return [200, this.search(method === 'POST' ? body : queryAsSearchBody(url.searchParams), user)];
     }
+    if (path === '/rest/api/3/search/approximate-count') {
+      allow('POST');
+      return [200, this.count(body, user)];
+    }
     if (path === '/rest/api/3/issue/bulkfetch') {
       allow('POST');
       return [200, this.bulkFetch(body, user)];
     }
+    const propertyPath = /^\/rest\/api\/3\/issue\/([^/]+)\/properties(?:\/([^/]+))?$/.exec(path);
+    if (propertyPath) {
+      return this.issueProperty(method, decodePart(propertyPath[1] as string), propertyPath[2] === undefined ? undefined : decodePart(propertyPath[2]), body, user);
+    }
     const issuePath = /^\/rest\/api\/3\/issue\/([^/]+)$/.exec(path);
     if (issuePath) {
       allow('GET');
-      const issue = this.findVisible(decodeURIComponent(issuePath[1] as string), user);
+      const issue = this.findVisible(decodePart(issuePath[1] as string), user);
       if (!issue) throw new HttpError(404, ['Issue does not exist or you do not have permission to see it.']);
       const fields = url.searchParams.getAll('fields');
-      return [200, this.render(issue, selectFields(fields, '*all', this.renderer.fieldIds), user)];
+      const selection = selectFields(fields, '*all', this.renderer.fieldIds);
+      return [200, this.render(issue, selection, user, this.childIndex(selection))];
+    }
+    if (path === '/rest/api/3/resolution') {
+      allow('GET');
+      return [200, this.renderer.resolutionList()];
+    }
+    if (path === '/rest/api/3/status') {
+      allow('GET');
+      return [200, this.renderer.statusList(this.issues.values())];
+    }
+    if (path === '/rest/api/3/statuses/search') {
+      allow('GET');
+      return [200, this.statusPage(url)];
+    }
+    if (path === '/rest/api/3/mypermissions') {
+      allow('GET');
+      return [200, this.myPermissions(url.searchParams, user)];
     }
     if (path === '/rest/api/3/field') {
       allow('GET');
@@ -293,23 +337,166 @@ export class JiraEmulator {
     }
     const token = optional(request, 'nextPageToken', 'string');
     const selection = selectFields(fields, 'id', this.renderer.fieldIds);
-    const query = parseJql(jql);
-    const hits = runQuery(query, {
-      visible: this.visibleIssues(user),
-      findVisible: (keyOrId) => this.findVisible(keyOrId, user),
-      projects: this.projects.filter((p) => user.projects.includes(p.key)),
-    });
+    const hits = runQuery(parseJql(jql), this.searchContext(user));
     const queryHash = createHash('sha256').update(`${user.accountId}\n${jql}`).digest('hex').slice(0, 16);
     const offset = token === undefined ? 0 : readPageToken(token, queryHash);
     const cap = selection.fields.size === 0 ? this.pageCaps.idsOnly : this.pageCaps.withFields;
     const size = Math.min(maxResults, cap, this.forcedPageSize ?? Infinity);
     const page = hits.slice(offset, offset + size);
     const isLast = offset + size >= hits.length;
+    const children = this.childIndex(selection);
     return {
-      issues: page.map((issue) => this.render(issue, selection, user)),
+      issues: page.map((issue) => this.render(issue, selection, user, children)),
       ...(isLast ? {} : { nextPageToken: pageToken(offset + size, queryHash) }),
       isLast,
     };
+  }
+
+  /** `POST /rest/api/3/search/approximate-count`: exact here, which is within "approximate". */
+  private count(body: unknown, user: EmulatedUser): Record<string, unknown> {
+    const request = checkBody(body, COUNT_BODY_KEYS);
+    const jql = optional(request, 'jql', 'string') ?? '';
+    return { count: runQuery(parseJql(jql), this.searchContext(user)).length };
+  }
+
+  private searchContext(user: EmulatedUser): SearchContext {
+    const statuses = new Map<string, string>();
+    for (const status of this.renderer.statusList(this.issues.values())) statuses.set(String(status.name).toLowerCase(), String(status.id));
+    const issueTypes = new Set(['epic', 'story', 'task', 'bug', 'sub-task', 'subtask', ...[...this.issues.values()].map((i) => i.issuetype.toLowerCase())]);
+    return {
+      visible: this.visibleIssues(user),
+      findVisible: (keyOrId) => this.findVisible(keyOrId, user),
+      anyIssue: (key) => this.issues.get(key),
+      projects: this.projects.filter((p) => user.projects.includes(p.key)),
+      statuses,
+      issueTypes,
+      resolutions: this.renderer.resolutionNames,
+      storyPointField: this.storyPointField,
+      epicLinkField: EPIC_LINK_FIELD,
+      otherCustomFields: this.extraFields,
+    };
+  }
+
+  /** `GET /rest/api/3/statuses/search`: the site's statuses as a page of JiraStatus. */
+  private statusPage(url: URL): Record<string, unknown> {
+    const params = url.searchParams;
+    const startAt = Number(params.get('startAt') ?? 0);
+    const maxResults = Number(params.get('maxResults') ?? 200);
+    if (!Number.isInteger(startAt) || startAt < 0 || !Number.isInteger(maxResults) || maxResults < 1) {
+      throw new HttpError(400, ['startAt and maxResults must be whole numbers (maxResults at least 1).']);
+    }
+    const wanted = (params.get('searchString') ?? '').trim().toLowerCase();
+    const category = params.get('statusCategory')?.toUpperCase();
+    // The newer status API knows three categories; Jira files "No Category" statuses under To Do.
+    const NEW_CATEGORY: Record<string, string> = { new: 'TODO', undefined: 'TODO', indeterminate: 'IN_PROGRESS', done: 'DONE' };
+    const all = this.renderer
+      .statusList(this.issues.values())
+      .map((s) => {
+        const key = String((s.statusCategory as { key: string }).key);
+        return { id: String(s.id), name: String(s.name), description: typeof s.description === 'string' ? s.description : '', scope: { type: 'GLOBAL' }, statusCategory: NEW_CATEGORY[key] ?? 'TODO' };
+      })
+      .filter((s) => s.name.toLowerCase().includes(wanted) && (category === undefined || s.statusCategory === category));
+    const values = all.slice(startAt, startAt + maxResults);
+    return { self: url.href, startAt, maxResults, total: all.length, isLast: startAt + values.length >= all.length, values };
+  }
+
+  /** `GET /rest/api/3/mypermissions?permissions=A,B&issueKey=…`, for the emulated permission model. */
+  private myPermissions(params: URLSearchParams, user: EmulatedUser): Record<string, unknown> {
+    const asked = (params.get('permissions') ?? '').split(',').map((p) => p.trim()).filter((p) => p !== '');
+    if (asked.length === 0) throw new HttpError(400, ['The permissions query parameter is required.']);
+    const unknown = asked.filter((p) => !(p in PERMISSIONS));
+    if (unknown.length > 0) throw new HttpError(400, [`Invalid permission key(s): ${unknown.join(', ')}.`]);
+    let projects: string[] | undefined;
+    const issueRef = params.get('issueKey') ?? params.get('issueId');
+    const projectRef = params.get('projectKey') ?? params.get('projectId');
+    if (issueRef !== null) {
+      const issue = this.findVisible(issueRef, user);
+      if (!issue) throw new HttpError(404, ['Issue does not exist or you do not have permission to see it.']);
+      projects = [projectOf(issue.key)];
+    } else if (projectRef !== null) {
+      const project = this.projects.find((p) => p.key === projectRef.toUpperCase() || p.id === projectRef);
+      if (!project || !user.projects.includes(project.key)) throw new HttpError(404, [`No project could be found with key '${projectRef}'.`]);
+      projects = [project.key];
+    }
+    const edit = user.editProjects ?? user.projects;
+    // Without a context, a project permission counts if the user has it in any project (Jira's rule).
+    const has = (key: string): boolean => {
+      switch (key) {
+        case 'ADMINISTER':
+          return user.admin === true;
+        case 'BROWSE_PROJECTS':
+          return projects ? projects.every((p) => user.projects.includes(p)) : user.projects.length > 0;
+        case 'EDIT_ISSUES':
+          return projects ? projects.every((p) => edit.includes(p) && user.projects.includes(p)) : edit.length > 0;
+        default:
+          return false;
+      }
+    };
+    const permissions: Record<string, unknown> = {};
+    for (const key of asked) {
+      const p = PERMISSIONS[key] as (typeof PERMISSIONS)[string];
+      permissions[key] = { id: p.id, key, name: p.name, type: p.type, description: p.description, havePermission: has(key) };
+    }
+    return { permissions };
+  }
+
+  /**
+   * Issue properties (`/issue/{key}/properties[/{propertyKey}]`): list, read, write, delete, as
+   * the viewing user; an issue the user cannot browse is a 404, as on Jira. Writes need edit
+   * permission on the issue's project.
+   */
+  private issueProperty(method: string, keyOrId: string, propertyKey: string | undefined, body: unknown, user: EmulatedUser): [number, unknown] {
+    const issue = this.findVisible(keyOrId, user);
+    if (!issue) throw new HttpError(404, ['Issue does not exist or you do not have permission to see it.']);
+    const stored = this.properties.get(issue.key) ?? new Map<string, unknown>();
+    const self = (key: string): string => `${this.baseUrl}/rest/api/3/issue/${issue.id}/properties/${encodeURIComponent(key)}`;
+    if (propertyKey === undefined) {
+      if (method !== 'GET') throw new HttpError(405, [`Method ${method} is not allowed on the property list.`]);
+      return [200, { keys: [...stored.keys()].map((key) => ({ key, self: self(key) })) }];
+    }
+    switch (method) {
+      case 'GET': {
+        if (!stored.has(propertyKey)) throw new HttpError(404, [`The property with key '${propertyKey}' does not exist.`]);
+        return [200, { key: propertyKey, value: stored.get(propertyKey) }];
+      }
+      case 'PUT': {
+        if (!(user.editProjects ?? user.projects).includes(projectOf(issue.key))) {
+          throw new HttpError(403, ['You do not have permission to edit this issue.']);
+        }
+        if (body === undefined) throw new HttpError(400, ['The property value must be a valid, non-empty JSON value.']);
+        if (propertyKey.length > 255) throw new HttpError(400, ['The property key cannot be longer than 255 characters.']);
+        if (Buffer.byteLength(JSON.stringify(body)) > MAX_PROPERTY_BYTES) {
+          throw new HttpError(400, [`The property value cannot be longer than ${MAX_PROPERTY_BYTES} bytes.`]);
+        }
+        const created = !stored.has(propertyKey);
+        stored.set(propertyKey, body);
+        this.properties.set(issue.key, stored);
+        return [created ? 201 : 200, NO_BODY];
+      }
+      case 'DELETE': {
+        if (!(user.editProjects ?? user.projects).includes(projectOf(issue.key))) {
+          throw new HttpError(403, ['You do not have permission to edit this issue.']);
+        }
+        if (!stored.delete(propertyKey)) throw new HttpError(404, [`The property with key '${propertyKey}' does not exist.`]);
+        return [204, NO_BODY];
+      }
+      default:
+        throw new HttpError(405, [`Method ${method} is not allowed on an issue property.`]);
+    }
+  }
+
+  /** Sub-task children by parent key, built once per request when `subtasks` is asked for. */
+  private childIndex(selection: FieldSelection): Map<string, StoredIssue[]> {
+    const index = new Map<string, StoredIssue[]>();
+    if (!selection.fields.has('subtasks')) return index;
+    for (const issue of this.issues.values()) {
+      if (issue.parent === undefined || !isSubtaskType(issue.issuetype)) continue;
+      const list = index.get(issue.parent) ?? [];
+      list.push(issue);
+      index.set(issue.parent, list);
+    }
+    for (const list of index.values()) list.sort((a, b) => compareKeys(a.key, b.key));
+    return index;
   }
 
   private bulkFetch(body: unknown, user: EmulatedUser): Record<string, unknown> {
@@ -334,13 +521,18 @@ export class JiraEmulator {
     }
     // "Issues will be returned in ascending id order."
     const issues = [...found.values()].sort((a, b) => Number(a.id) - Number(b.id));
-    return { issues: issues.map((issue) => this.render(issue, selection, user)), issueErrors };
+    const children = this.childIndex(selection);
+    return { issues: issues.map((issue) => this.render(issue, selection, user, children)), issueErrors };
   }
 
-  private render(issue: StoredIssue, selection: ReturnType<typeof selectFields>, user: EmulatedUser): Record<string, unknown> {
+  private render(issue: StoredIssue, selection: FieldSelection, user: EmulatedUser, children: Map<string, StoredIssue[]>): Record<string, unknown> {
     const parent = issue.parent === undefined ? undefined : this.issues.get(issue.parent);
     const project = this.projects.find((p) => p.key === projectOf(issue.key));
-    return this.renderer.issue(issue, selection, project, parent ? { issue: parent, visible: this.canSee(parent, user) } : undefined);
+    return this.renderer.issue(issue, selection, {
+      project,
+      parent: parent ? { issue: parent, visible: this.canSee(parent, user) } : undefined,
+      subtasks: (children.get(issue.key) ?? []).filter((child) => this.canSee(child, user)),
+    });
   }
 
   private visibleIssues(user: EmulatedUser): StoredIssue[] {
@@ -361,7 +553,24 @@ export class JiraEmulator {
   }
 }
 
+/** An answer without a body (PUT and DELETE of issue properties). */
+const NO_BODY = Symbol('no body');
+
+/** A path segment, percent-decoded; a malformed escape is the client's error, not ours. */
+function decodePart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new HttpError(400, [`The path segment '${part}' is not valid percent-encoding.`]);
+  }
+}
+
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (body === NO_BODY) {
+    res.writeHead(status, headers);
+    res.end();
+    return;
+  }
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': 'application/json;charset=UTF-8',

@@ -1,11 +1,24 @@
 // Renders emulated issues, fields and users in Jira Cloud's JSON (IssueBean, FieldDetails,
 // User of the published OpenAPI). Only properties the published schemas allow are emitted:
 // several of them are `additionalProperties: false`, and contract tests hold us to that.
-import type { EmulatedIssue, EmulatedField, EmulatedProject, EmulatedUser, StatusCategoryKey } from './dataset';
+import { PRIORITIES, type EmulatedIssue, type EmulatedField, type EmulatedProject, type EmulatedUser, type StatusCategoryKey } from './dataset';
 
 export interface StoredIssue extends EmulatedIssue {
   id: string;
+  /** Always set when stored (the dataset's or a default). */
+  created: string;
 }
+
+/** What an issue's rendering needs besides the issue itself. */
+export interface IssueContext {
+  project: (EmulatedProject & { id: string }) | undefined;
+  parent: { issue: StoredIssue; visible: boolean } | undefined;
+  /** Children of sub-task level the viewer may see. */
+  subtasks: readonly StoredIssue[];
+}
+
+/** The Epic Link field of company-managed projects (its id on many Cloud sites). */
+export const EPIC_LINK_FIELD = { id: 'customfield_10014', name: 'Epic Link' } as const;
 
 /** Jira's four status categories, with the ids and colours Jira Cloud uses. */
 const STATUS_CATEGORIES: Record<StatusCategoryKey, { id: number; name: string; colorName: string }> = {
@@ -31,9 +44,21 @@ const KNOWN_TYPES: Record<string, { id: string; hierarchyLevel: number }> = {
   subtask: { id: '10005', hierarchyLevel: -1 },
 };
 
-const KNOWN_RESOLUTIONS = ['Done', "Won't Do", 'Duplicate', 'Cannot Reproduce', 'Declined'];
+/** Jira Cloud's default resolutions. */
+export const DEFAULT_RESOLUTIONS = ['Done', "Won't Do", 'Duplicate', 'Cannot Reproduce', 'Declined'];
 
-export const SYSTEM_FIELD_IDS = ['summary', 'issuetype', 'status', 'resolution', 'parent', 'project', 'description'] as const;
+export const SYSTEM_FIELD_IDS = [
+  'summary', 'issuetype', 'status', 'resolution', 'parent', 'project', 'description', 'labels', 'priority', 'created', 'subtasks',
+] as const;
+
+/** Whether an issue type name is of sub-task level. */
+export function isSubtaskType(name: string): boolean {
+  return KNOWN_TYPES[name.toLowerCase()]?.hierarchyLevel === -1;
+}
+
+export function isEpicType(name: string): boolean {
+  return KNOWN_TYPES[name.toLowerCase()]?.hierarchyLevel === 1;
+}
 
 /** Which fields a request asked for, after Jira's rules for `fields` lists. */
 export interface FieldSelection {
@@ -74,21 +99,19 @@ export class Renderer {
     private readonly baseUrl: () => string,
     private readonly storyPointField: { id: string; name: string },
     private readonly extraFields: readonly EmulatedField[],
+    /** Every resolution the site has, defaults first. */
+    readonly resolutionNames: readonly string[],
   ) {
-    KNOWN_RESOLUTIONS.forEach((name, i) => this.resolutionIds.set(name.toLowerCase(), String(10000 + i)));
+    resolutionNames.forEach((name, i) => this.resolutionIds.set(name.toLowerCase(), String(10000 + i)));
   }
 
   /** Every field id an issue can carry. */
   get fieldIds(): string[] {
-    return [...SYSTEM_FIELD_IDS, this.storyPointField.id];
+    return [...SYSTEM_FIELD_IDS, this.storyPointField.id, EPIC_LINK_FIELD.id];
   }
 
-  issue(
-    issue: StoredIssue,
-    selection: FieldSelection,
-    project: (EmulatedProject & { id: string }) | undefined,
-    parent: { issue: StoredIssue; visible: boolean } | undefined,
-  ): Record<string, unknown> {
+  issue(issue: StoredIssue, selection: FieldSelection, context: IssueContext): Record<string, unknown> {
+    const { project, parent } = context;
     if (selection.idOnly) return { id: issue.id };
     const fields: Record<string, unknown> = {};
     for (const id of selection.fields) {
@@ -115,8 +138,22 @@ export class Renderer {
         case 'description':
           fields.description = issue.description === undefined ? null : document(issue.description);
           break;
+        case 'labels':
+          fields.labels = [...(issue.labels ?? [])];
+          break;
+        case 'priority':
+          fields.priority = this.priority(issue.priority);
+          break;
+        case 'created':
+          fields.created = jiraDateTime(issue.created);
+          break;
+        case 'subtasks':
+          fields.subtasks = context.subtasks.map((child) => this.linked(child));
+          break;
         default:
           if (id === this.storyPointField.id) fields[id] = issue.storyPoints ?? null;
+          // Company-managed children keep their epic's key here too, as on Jira Cloud.
+          else if (id === EPIC_LINK_FIELD.id) fields[id] = parent && isEpicType(parent.issue.issuetype) ? parent.issue.key : null;
       }
     }
     return { expand: '', id: issue.id, self: `${this.baseUrl()}/rest/api/3/issue/${issue.id}`, key: issue.key, fields };
@@ -158,7 +195,13 @@ export class Renderer {
       system('parent', 'Parent', ['parent']),
       system('project', 'Project', ['project'], 'project'),
       system('description', 'Description', ['description'], 'string'),
-      custom(this.storyPointField.id, this.storyPointField.name, 'number', 'com.atlassian.jira.plugin.system.customfieldtypes:float'),
+      { ...system('labels', 'Labels', ['labels'], 'array'), schema: { type: 'array', items: 'string', system: 'labels' } },
+      system('priority', 'Priority', ['priority'], 'priority'),
+      { ...system('created', 'Created', ['created', 'createdDate'], 'datetime'), orderable: false },
+      { ...system('subtasks', 'Sub-tasks', ['subtasks'], 'array'), orderable: false, searchable: false, schema: { type: 'array', items: 'issuelinks', system: 'subtasks' } },
+      // Jira Software's own story point type, as `GET /field` reports it on Cloud.
+      custom(this.storyPointField.id, this.storyPointField.name, 'number', 'com.pyxis.greenhopper.jira:jsw-story-points'),
+      { ...custom(EPIC_LINK_FIELD.id, EPIC_LINK_FIELD.name, 'any', 'com.pyxis.greenhopper.jira:gh-epic-link'), clauseNames: ['cf[10014]', 'Epic Link'] },
       ...this.extraFields.map((f) =>
         custom(
           f.id,
@@ -206,7 +249,57 @@ export class Renderer {
     };
   }
 
-  private status(issue: StoredIssue): Record<string, unknown> {
+  /** `GET /rest/api/3/resolution`. */
+  resolutionList(): Record<string, unknown>[] {
+    return this.resolutionNames.map((name) => this.resolution(name));
+  }
+
+  /** `GET /rest/api/3/status`: every status the issues use, and the default ones. */
+  statusList(issues: Iterable<StoredIssue>): Record<string, unknown>[] {
+    const byName = new Map<string, Record<string, unknown>>();
+    const all: Pick<StoredIssue, 'statusCategory' | 'statusName'>[] = [
+      ...(['new', 'indeterminate', 'done'] as const).map((statusCategory) => ({ statusCategory })),
+      ...issues,
+    ];
+    for (const issue of all) {
+      const status = this.status(issue);
+      byName.set(String(status.id), status);
+    }
+    return [...byName.values()];
+  }
+
+  /** The id of a status name, when the site has it. */
+  statusId(name: string): string | undefined {
+    return this.statusIds.get(name.toLowerCase());
+  }
+
+  private priority(name: string | undefined): Record<string, unknown> {
+    const index = Math.max(0, PRIORITIES.findIndex((p) => p.toLowerCase() === (name ?? 'Medium').toLowerCase()));
+    const id = String(index + 1);
+    return {
+      self: `${this.baseUrl()}/rest/api/3/priority/${id}`,
+      iconUrl: `${this.baseUrl()}/images/icons/priorities/${(PRIORITIES[index] ?? 'Medium').toLowerCase()}.svg`,
+      name: PRIORITIES[index] ?? 'Medium',
+      id,
+    };
+  }
+
+  /** A sub-task as Jira lists it in `subtasks`: a LinkedIssue with a few fields. */
+  private linked(child: StoredIssue): Record<string, unknown> {
+    return {
+      id: child.id,
+      key: child.key,
+      self: `${this.baseUrl()}/rest/api/3/issue/${child.id}`,
+      fields: {
+        summary: child.summary,
+        status: this.status(child),
+        priority: this.priority(child.priority),
+        issuetype: this.issueType(child.issuetype),
+      },
+    };
+  }
+
+  private status(issue: Pick<StoredIssue, 'statusCategory' | 'statusName'>): Record<string, unknown> {
     const name = issue.statusName ?? DEFAULT_STATUS_NAME[issue.statusCategory];
     let id = this.statusIds.get(name.toLowerCase());
     if (!id) {
@@ -272,6 +365,11 @@ export class Renderer {
     const url = (size: number): string => `${this.baseUrl()}/secure/avatar/${of}?size=${size}`;
     return { '16x16': url(16), '24x24': url(24), '32x32': url(32), '48x48': url(48) };
   }
+}
+
+/** Jira's date-time form: milliseconds and a numeric zone (`2026-10-01T09:00:00.000+0000`). */
+function jiraDateTime(iso: string): string {
+  return new Date(iso).toISOString().replace('Z', '+0000');
 }
 
 /** Plain text as a one-paragraph Atlassian Document, the v3 API's rich-text format. */

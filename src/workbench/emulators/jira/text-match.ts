@@ -2,7 +2,7 @@
 // occur (terms are joined by AND), `*` and `?` wildcards inside a term, quoted phrases, common
 // English stop words ignored, punctuation never part of a word. Lucene operators beyond that
 // (OR, NOT, +, -, fuzzy, boosts) are refused, so a query relying on them is noticed.
-import { JqlError } from './jql-parser';
+import { JqlError } from './jql';
 
 const STOP_WORDS = new Set([
   'a', 'an', 'and', 'are', 'as', 'at', 'be', 'but', 'by', 'for', 'if', 'in', 'into', 'is', 'it', 'no', 'not', 'of',

@@ -95,6 +95,66 @@ describe('Jira emulator answers in the published shapes', () => {
     }
   });
 
+  test('POST /rest/api/3/search/approximate-count: JQLCountResultsBean; a bad or unbounded JQL is a 400', async () => {
+    const res = await call<{ count: number }>(running.url, 'POST', '/rest/api/3/search/approximate-count', { user: BOB, body: { jql: 'parent = CS-3' } });
+    expect(res).toMatchObject({ status: 200, body: { count: 2 } });
+    const bad = await call<{ errorMessages: string[] }>(running.url, 'POST', '/rest/api/3/search/approximate-count', { user: BOB, body: { jql: '' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errorMessages[0]).toMatch(/Unbounded/);
+    const extra = await call(running.url, 'POST', '/rest/api/3/search/approximate-count', { user: BOB, body: { jql: 'key = CS-1', maxResults: 1 }, checkRequest: false });
+    expect(extra.status).toBe(400);
+  });
+
+  test('GET /rest/api/3/resolution and /rest/api/3/status: Resolution and StatusDetails lists', async () => {
+    const resolutions = await call<{ name: string }[]>(running.url, 'GET', '/rest/api/3/resolution', { user: BOB });
+    expect(resolutions.body.map((r) => r.name)).toEqual(['Done', "Won't Do", 'Duplicate', 'Cannot Reproduce', 'Declined', 'Fixed']);
+    const statuses = await call<{ name: string; statusCategory: { key: string } }[]>(running.url, 'GET', '/rest/api/3/status', { user: BOB });
+    expect(statuses.body.map((s) => [s.name, s.statusCategory.key])).toEqual(
+      expect.arrayContaining([['To Do', 'new'], ['Closed', 'done'], ['Legacy', 'undefined'], ['In Review', 'indeterminate']]),
+    );
+  });
+
+  test('GET /rest/api/3/statuses/search: PageOfStatuses', async () => {
+    const res = await call<{ values: { name: string }[]; total: number }>(running.url, 'GET', '/rest/api/3/statuses/search?searchString=in&maxResults=1', { user: BOB });
+    expect(res.status).toBe(200);
+    expect(res.body.values).toHaveLength(1);
+    expect(res.body.total).toBe(2);
+  });
+
+  test('GET /rest/api/3/mypermissions: Permissions; 400 without permissions, 404 for an issue out of sight', async () => {
+    const res = await call<{ permissions: Record<string, { havePermission: boolean }> }>(running.url, 'GET', '/rest/api/3/mypermissions?permissions=EDIT_ISSUES&issueKey=CS-2', { user: BOB });
+    expect(res.body.permissions.EDIT_ISSUES?.havePermission).toBe(true);
+    expect((await call(running.url, 'GET', '/rest/api/3/mypermissions', { user: BOB })).status).toBe(400);
+    expect((await call(running.url, 'GET', '/rest/api/3/mypermissions?permissions=NOT_A_PERMISSION', { user: BOB })).status).toBe(400);
+    expect((await call(running.url, 'GET', '/rest/api/3/mypermissions?permissions=EDIT_ISSUES&issueKey=SECRET-1', { user: BOB })).status).toBe(404);
+  });
+
+  test('issue properties: PUT 201 then 200, GET EntityProperty, GET PropertyKeys, DELETE 204, then 404', async () => {
+    const path = '/rest/api/3/issue/CS-5/properties/harmony-okr';
+    expect((await call(running.url, 'PUT', path, { user: BOB, body: { krs: ['KR-1'] } })).status).toBe(201);
+    expect((await call(running.url, 'PUT', path, { user: BOB, body: { krs: ['KR-2'] } })).status).toBe(200);
+    expect((await call(running.url, 'GET', path, { user: BOB })).body).toEqual({ key: 'harmony-okr', value: { krs: ['KR-2'] } });
+    const keys = await call<{ keys: { key: string; self: string }[] }>(running.url, 'GET', '/rest/api/3/issue/CS-5/properties', { user: BOB });
+    expect(keys.body.keys.map((k) => k.key)).toEqual(['harmony-okr']);
+    expect((await call(running.url, 'DELETE', path, { user: BOB })).status).toBe(204);
+    expect((await call(running.url, 'GET', path, { user: BOB })).status).toBe(404);
+    expect((await call(running.url, 'GET', '/rest/api/3/issue/SECRET-1/properties', { user: BOB })).status).toBe(404);
+    expect((await call(running.url, 'PUT', path, { user: BOB, body: { big: 'x'.repeat(40_000) } })).status).toBe(400);
+  });
+
+  test('issues list their visible sub-tasks in `subtasks`, as LinkedIssues', async () => {
+    const res = await call<{ fields: { subtasks: { key: string; fields: Record<string, unknown> }[] } }>(running.url, 'GET', '/rest/api/3/issue/CS-3?fields=subtasks', { user: BOB });
+    expect(res.body.fields.subtasks.map((s) => s.key)).toEqual(['CS-4', 'CS-5']);
+    expect(Object.keys(res.body.fields.subtasks[0]?.fields ?? {}).sort()).toEqual(['issuetype', 'priority', 'status', 'summary']);
+    const epic = await call<{ fields: { subtasks: unknown[] } }>(running.url, 'GET', '/rest/api/3/issue/CS-1?fields=subtasks', { user: BOB });
+    expect(epic.body.fields.subtasks).toEqual([]);
+  });
+
+  test('a malformed percent-escape in an issue path is a 400, not a 500', async () => {
+    const res = await call<{ errorMessages: string[] }>(running.url, 'GET', '/rest/api/3/issue/CS-%E0%A4%A', { user: BOB });
+    expect(res.status).toBe(400);
+  });
+
   test('the checks are not vacuous: invented properties are caught', () => {
     const validate = jiraContract().responseBody('post', '/rest/api/3/issue/bulkfetch', 200);
     expect(validate?.({ issues: [], issueErrors: [], expand: 'names' })).toBe(false);

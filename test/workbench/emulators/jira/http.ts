@@ -1,6 +1,7 @@
 // Raw HTTP against the Jira emulator for its own tests. Every answer to a path the published
 // contract describes is validated against it before the test sees it.
-import { assertJiraRequest, assertJiraResponse, jiraContract } from '../../../contracts/jira-contract';
+import { assertJiraRequest, jiraContract } from '../../../contracts/jira-contract';
+import { assertJiraAnswer } from './jira-answer';
 
 export interface Credentials {
   email: string;
@@ -33,6 +34,6 @@ export async function call<T = unknown>(
   const response = await fetch(base + path, { method, headers, body: payload });
   const text = await response.text();
   const body = (text === '' ? undefined : JSON.parse(text)) as T;
-  if (jiraContract().operation(method, pathname)) assertJiraResponse(method, pathname, response.status, body);
+  if (jiraContract().operation(method, pathname)) assertJiraAnswer(method, pathname, response.status, body);
   return { status: response.status, headers: response.headers, body };
 }
