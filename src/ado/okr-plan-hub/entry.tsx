@@ -6,7 +6,7 @@ import '../../ui/theme/base.css';
 import '../../ui/theme/ado.css';
 import '../host/page.css';
 import './provide-yaml';
-import { adoTracker } from '../host/ado-tracker';
+import { planHubTracker } from '../host/plan-hub-tracker';
 import { mountExtension } from '../host/mount';
 import { PlanTransfer } from './PlanTransfer';
 
@@ -15,4 +15,4 @@ mountExtension(() => (
     <h1 className="h-page-title">OKR plan file</h1>
     <PlanTransfer />
   </div>
-), { tracker: adoTracker });
+), { tracker: planHubTracker });
