@@ -25,6 +25,14 @@ export interface HistoryRecorder {
 export const NO_HISTORY: HistoryRecorder = { record: () => Promise.resolve() };
 
 /**
+ * Records every point it is given: for a host's own complete evaluation (Forge's triggers count
+ * each KR as the app, over its whole scope), not for a viewer's.
+ */
+export function completeEvaluationHistory(store: DocumentStore): HistoryRecorder {
+  return { record: (observed, at) => (observed.length === 0 ? Promise.resolve() : recordSnapshots(store, observed.map((o) => o.kr), at)) };
+}
+
+/**
  * Records the points of whole evaluations in the store (one point per KR per day). `when`
  * narrows it further (Azure DevOps: only evaluations by a project administrator).
  */

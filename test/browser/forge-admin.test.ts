@@ -95,9 +95,30 @@ describe('Forge admin page', () => {
     await frame.getByLabel(/Resolutions that mean cancelled/).fill("Won't Do\nDuplicate\n   \nObsolete ");
     await frame.getByRole('button', { name: 'Save settings' }).click();
     await frame.getByText(/^Saved\./).waitFor();
-    expect(backend.saves).toEqual([{ storyPointFields: ['customfield_10026', 'customfield_10016'], cancelledResolutions: ["Won't Do", 'Duplicate', 'Obsolete'], expected: null }]);
+    expect(backend.saves).toEqual([{ storyPointFields: ['customfield_10026', 'customfield_10016'], cancelledResolutions: ["Won't Do", 'Duplicate', 'Obsolete'], adminGroups: [], editorGroups: [], expected: null }]);
     await frame.getByText('Chosen by an administrator.').waitFor();
     expect(await frame.getByLabel(/Resolutions that mean cancelled/).inputValue()).toBe("Won't Do\nDuplicate\nObsolete");
+    await page.close();
+  });
+
+  it('saves the admin and editor groups, one per line', async () => {
+    const backend = settingsBackend();
+    const { page, frame } = await openAdmin(backend);
+    await frame.getByLabel(/Admin groups/).fill('okr-admins\n');
+    await frame.getByLabel(/Editor groups/).fill('okr-editors\n  \nproduct-leads');
+    await frame.getByRole('button', { name: 'Save settings' }).click();
+    await frame.getByText(/^Saved\./).waitFor();
+    expect(backend.saves.map(({ adminGroups, editorGroups }) => ({ adminGroups, editorGroups }))).toEqual([{ adminGroups: ['okr-admins'], editorGroups: ['okr-editors', 'product-leads'] }]);
+    await page.close();
+  });
+
+  it('hides the plan import from someone who is not an admin (the resolver still checks)', async () => {
+    const backend = settingsBackend();
+    const resolvers = { ...backend.resolvers, getPermissions: () => ({ ok: true, data: { actor: 'bob', ownerIds: ['bob'], admin: false, editor: true } }) };
+    const { page, frame } = await openAdmin({ ...backend, resolvers });
+    await frame.getByRole('button', { name: 'Export the plan' }).waitFor();
+    await frame.getByText('Loading settings…').waitFor({ state: 'detached' });
+    expect(await frame.getByRole('button', { name: 'Import the plan' }).count()).toBe(0);
     await page.close();
   });
 

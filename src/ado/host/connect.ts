@@ -6,7 +6,6 @@ import type { IExtensionDataService, IHostNavigationService, ILocationService } 
 import type { ApiClient } from '../../app/api';
 import { createApp } from '../../app/create-app';
 import { wholeScopeHistory } from '../../app/history';
-import { WorkItemTrackingRestClient } from 'azure-devops-extension-api/WorkItemTracking';
 import { adoActor, type AdoGet } from './ado-actor';
 import type { WorkItemRef } from '../../core/model/work-item';
 import type { WorkItemSource } from '../../core/ports/work-item-source';
@@ -73,11 +72,14 @@ export async function connectExtension(tracker?: TrackerFactory): Promise<Extens
   return { client: inProcessClient(app), project, navigation, source, workItemHref };
 }
 
+/** The Work Item Tracking resource area, whose location is the organization root on the service. */
+export const WIT_AREA_ID = '5264459e-e5e0-4bd8-b118-0985e68a4ec5';
+
 /** JSON GETs against the organization root, with the extension's token for the signed-in user. */
 function organizationGet(location: ILocationService): AdoGet {
   let root: Promise<string> | undefined;
   return async (path) => {
-    const base = await (root ??= location.getResourceAreaLocation(WorkItemTrackingRestClient.RESOURCE_AREA_ID).then((r) => (r.endsWith('/') ? r : `${r}/`)));
+    const base = await (root ??= location.getResourceAreaLocation(WIT_AREA_ID).then((r) => (r.endsWith('/') ? r : `${r}/`)));
     const response = await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${await SDK.getAccessToken()}`, Accept: 'application/json' } });
     // Refused or unknown: the viewer is not granted the role (fail closed).
     if (!response.ok) return null;

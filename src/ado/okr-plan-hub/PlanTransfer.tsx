@@ -5,6 +5,7 @@ import type { ApiOutput } from '../../app/api';
 import { isApiError } from '../../ui/client/api-error';
 import { useApi } from '../../ui/client/api-context';
 import { errorMessage } from '../../ui/format/errors';
+import { mayAdminister, usePermissions } from '../../ui/hooks/use-permissions';
 
 function formatOf(text: string): 'yaml' | 'json' {
   return text.trimStart().startsWith('{') ? 'json' : 'yaml';
@@ -12,6 +13,7 @@ function formatOf(text: string): 'yaml' | 'json' {
 
 export function PlanTransfer() {
   const api = useApi();
+  const admin = mayAdminister(usePermissions());
   const id = useId();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -50,7 +52,12 @@ export function PlanTransfer() {
 
   return (
     <div className="ado-plan">
-      <section aria-labelledby={`${id}-import`}>
+      {!admin && (
+        <p className="h-hint" role="note">
+          Only project administrators may import a plan file. You may export it.
+        </p>
+      )}
+      <section aria-labelledby={`${id}-import`} hidden={!admin}>
         <h2 id={`${id}-import`} className="h-section-title">Import a plan file</h2>
         <p className="h-hint">Importing replaces the stored objectives, key results and KPIs with the file's. The file is checked in full first; if anything is wrong, nothing changes.</p>
         <div className="h-actions">

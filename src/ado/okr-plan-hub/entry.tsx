@@ -1,9 +1,12 @@
 // Contribution ms.vss-web.hub in the Boards hub group: the organization's plan file ("OKRs as
-// code", SPEC §1): import one to replace the stored OKRs, or export them as YAML or JSON.
+// code", SPEC §1): import one to replace the stored OKRs, or export them as YAML or JSON. It
+// reads work items as the viewer: an import links only items its importer can see, and an
+// export names only those.
 import '../../ui/theme/base.css';
 import '../../ui/theme/ado.css';
 import '../host/page.css';
 import './provide-yaml';
+import { planHubTracker } from '../host/plan-hub-tracker';
 import { mountExtension } from '../host/mount';
 import { PlanTransfer } from './PlanTransfer';
 
@@ -12,4 +15,4 @@ mountExtension(() => (
     <h1 className="h-page-title">OKR plan file</h1>
     <PlanTransfer />
   </div>
-));
+), { tracker: planHubTracker });

@@ -1,6 +1,7 @@
 // What every trigger invocation works with: the store, Jira as the app (with this invocation's
 // deadline and a request count), the app's view of the site's work items, and a clock.
 import { randomUUID } from 'node:crypto';
+import { completeEvaluationHistory, type HistoryRecorder } from '../../app/history';
 import { todayUtc, type IsoDate } from '../../core/model/dates';
 import type { DocumentStore } from '../../core/ports/document-store';
 import { JiraWorkItemSource } from '../../trackers/jira/work-item-source';
@@ -42,6 +43,8 @@ export interface TriggerContext {
   owner: string;
   coalesceMs: number;
   log: (message: string, error?: unknown) => void;
+  /** Progress history: on Forge only these evaluations, as the app over the whole scope, write it. */
+  history: HistoryRecorder;
 }
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -69,5 +72,6 @@ export async function triggerContext(deps: TriggerDeps): Promise<TriggerContext>
     owner: randomUUID(),
     coalesceMs: deps.coalesceMs ?? 2_000,
     log: deps.log ?? ((message, error) => console.error(message, error)),
+    history: completeEvaluationHistory(deps.store),
   };
 }

@@ -7,7 +7,6 @@
 // The incremental way is taken when it needs fewer requests than the full one.
 import { PlanReader } from '../../app/plan-reader';
 import { fetchScope } from '../../app/live-scope';
-import { recordSnapshots } from '../../app/snapshots';
 import type { WorkItem, WorkItemRef } from '../../core/model/work-item';
 import type { StoredDoc } from '../../core/ports/document-store';
 import { BULK_FETCH_LIMIT } from '../../trackers/jira/work-item-source';
@@ -96,7 +95,7 @@ async function applySingle(ctx: TriggerContext, kr: string, scope: StoredScope, 
   const report = evaluateKr(plan, kr, state.list(), ctx.today);
   const missing = scope.head.value.missing.filter((ref) => linksOfKr(plan, kr).includes(ref));
   await patchScope(ctx.store, scope, { upserts, removed, roots: [...state.roots], missing, at: ctx.today });
-  await recordSnapshots(ctx.store, [report], ctx.today);
+  await ctx.history.record([{ kr: report, whole: true }], ctx.today);
   await addMembers(ctx.store, kr, entered);
   await removeMembers(ctx.store, kr, [...removed]);
   await labelLater(ctx.store, [...entered, ...removed]);
@@ -113,7 +112,7 @@ export async function recomputeKr(ctx: TriggerContext, kr: string, scope?: Store
   const links = new Set(linksOfKr(plan, kr));
   const report = evaluateKr(plan, kr, items, ctx.today);
   await writeScope(ctx.store, kr, { items, roots: items.filter((i) => links.has(i.ref)).map((i) => i.ref), missing: live.missing, at: ctx.today }, stored);
-  await recordSnapshots(ctx.store, [report], ctx.today);
+  await ctx.history.record([{ kr: report, whole: true }], ctx.today);
   // Memberships are compared with what is recorded, not with the old scope: a run that stopped
   // between writing the scope and the memberships is repaired here.
   const before = new Set(await membersOf(ctx.store, kr));

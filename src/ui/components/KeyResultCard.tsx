@@ -7,6 +7,7 @@ import { plural } from '../format/numbers';
 import { progressDetail } from '../format/progress-detail';
 import { statusTone } from '../format/status';
 import type { CheckInPayload } from '../forms/check-in-input';
+import { mayCheckIn, usePermissions } from '../hooks/use-permissions';
 import { CheckInForm } from './CheckInForm';
 import { ObjectiveChain } from './ObjectiveChain';
 import { ProgressBar } from './ProgressBar';
@@ -26,6 +27,7 @@ export function KeyResultCard({ entry, itemRef, onUnlink, onCheckIn }: KeyResult
   const [checkingIn, setCheckingIn] = useState(false);
   const [unlinking, setUnlinking] = useState(false);
   const direct = via === itemRef;
+  const canCheckIn = mayCheckIn(usePermissions(), kr.owner);
 
   async function unlink() {
     setUnlinking(true);
@@ -59,7 +61,7 @@ export function KeyResultCard({ entry, itemRef, onUnlink, onCheckIn }: KeyResult
       <ObjectiveChain chain={chain.length > 0 ? chain : [{ id: objective.id, title: objective.title, team: objective.team, teamName: objective.team, kind: 'objective', progress: objective.progress, status: objective.status }]} />
       <WhyThisNumber kr={kr} />
       <div className="h-actions">
-        {kr.type === 'outcome' && (
+        {kr.type === 'outcome' && canCheckIn && (
           <button type="button" className="h-button" aria-expanded={checkingIn} onClick={() => setCheckingIn((v) => !v)}>
             {checkingIn ? 'Close check-in' : 'Check in'}
           </button>
@@ -70,7 +72,7 @@ export function KeyResultCard({ entry, itemRef, onUnlink, onCheckIn }: KeyResult
           </button>
         )}
       </div>
-      {kr.type === 'outcome' && checkingIn && <CheckInForm kr={kr} onSubmit={(payload) => onCheckIn(kr.id, payload)} />}
+      {kr.type === 'outcome' && canCheckIn && checkingIn && <CheckInForm kr={kr} onSubmit={(payload) => onCheckIn(kr.id, payload)} />}
     </article>
   );
 }

@@ -6,6 +6,7 @@ import { Sparkline } from '../charts/Sparkline';
 import { Pill } from '../components/Pill';
 import { withUnit } from '../format/numbers';
 import { healthLabel, healthTone } from '../format/status';
+import { mayEdit, usePermissions } from '../hooks/use-permissions';
 import { FocusKpiForm } from './FocusKpiForm';
 
 type Kpi = KpiReadout['kpis'][number];
@@ -13,6 +14,7 @@ type Kpi = KpiReadout['kpis'][number];
 export function KpiCard({ kpi, onFocused }: { kpi: Kpi; onFocused: (message: string) => Promise<void> }) {
   const id = useId();
   const [focusing, setFocusing] = useState(false);
+  const canEdit = mayEdit(usePermissions());
   const tone = healthTone(kpi.health);
   const fromKr = kpi.source === 'kr';
   const where = kpi.dataSource;
@@ -65,7 +67,7 @@ export function KpiCard({ kpi, onFocused }: { kpi: Kpi; onFocused: (message: str
         </div>
       </dl>
       {kpi.focusedBy.length > 0 && <p className="h-subtle">Focused by {kpi.focusedBy.join(', ')}.</p>}
-      {kpi.health === 'breached' && kpi.focusedBy.length === 0 && !fromKr && (
+      {kpi.health === 'breached' && kpi.focusedBy.length === 0 && !fromKr && canEdit && (
         <div className="h-actions">
           <button type="button" className="h-button h-button-primary" aria-expanded={focusing} onClick={() => setFocusing((v) => !v)}>
             Focus as a KR

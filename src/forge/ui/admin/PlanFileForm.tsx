@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import { useApi } from '../../../ui/client/api-context';
 import { isApiError } from '../../../ui/client/api-error';
 import { errorMessage } from '../../../ui/format/errors';
+import { mayAdminister, usePermissions } from '../../../ui/hooks/use-permissions';
 
 export function PlanFileForm() {
   const api = useApi();
@@ -12,6 +13,7 @@ export function PlanFileForm() {
   const [text, setText] = useState('');
   const [message, setMessage] = useState<{ tone: 'success' | 'danger'; text: string; problems?: string[] }>();
   const [busy, setBusy] = useState(false);
+  const admin = mayAdminister(usePermissions());
 
   async function run(action: () => Promise<void>) {
     setBusy(true);
@@ -53,9 +55,11 @@ export function PlanFileForm() {
         <button type="button" className="h-button" onClick={() => void exportPlan()} disabled={busy}>
           Export the plan
         </button>
-        <button type="button" className="h-button h-button-primary" onClick={() => void importPlan()} disabled={busy || text.trim() === ''}>
-          Import the plan
-        </button>
+        {admin && (
+          <button type="button" className="h-button h-button-primary" onClick={() => void importPlan()} disabled={busy || text.trim() === ''}>
+            Import the plan
+          </button>
+        )}
       </div>
       {message && (
         <div className={`h-notice h-tone-${message.tone}`} role={message.tone === 'danger' ? 'alert' : 'status'}>

@@ -1,6 +1,8 @@
 // The admin page's Jira mapping (SPEC §6): which number field holds story points (the site's
 // own list, from the backend) and which resolutions mean cancelled. Saved with the version it was
-// read at, so two admins editing at once cannot overwrite each other unknowingly.
+// read at, so two admins editing at once cannot overwrite each other unknowingly. Also who may do
+// what (docs/permissions.md): the Jira groups whose members are Harmony admins besides Jira
+// administrators, and the groups whose members are editors (none: everyone).
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { problemsFor } from '../../../ui/client/api-error';
 import { ErrorNotice } from '../../../ui/components/ErrorNotice';
@@ -21,7 +23,9 @@ export function SettingsForm({ call }: { call: AdminCall }) {
   const [primary, setPrimary] = useState('');
   const [fallback, setFallback] = useState('');
   const [resolutions, setResolutions] = useState('');
-  const [errors, setErrors] = useState<{ fields?: string; resolutions?: string; form?: string }>({});
+  const [adminGroups, setAdminGroups] = useState('');
+  const [editorGroups, setEditorGroups] = useState('');
+  const [errors, setErrors] = useState<{ fields?: string; resolutions?: string; groups?: string; form?: string }>({});
   const [saved, setSaved] = useState<string>();
   const [busy, setBusy] = useState(false);
   const view = settings.data;
@@ -32,6 +36,8 @@ export function SettingsForm({ call }: { call: AdminCall }) {
     setPrimary(view.storyPointFields[0] ?? '');
     setFallback(view.storyPointFields[1] ?? '');
     setResolutions(view.cancelledResolutions.join('\n'));
+    setAdminGroups(view.adminGroups.join('\n'));
+    setEditorGroups(view.editorGroups.join('\n'));
   }, [view]);
 
   async function save(event: FormEvent) {
@@ -42,14 +48,21 @@ export function SettingsForm({ call }: { call: AdminCall }) {
     const storyPointFields = [primary, fallback].filter((f, i, all) => f !== '' && all.indexOf(f) === i);
     setBusy(true);
     try {
-      await call('saveSettings', { storyPointFields, cancelledResolutions: lines(resolutions), expected: view.version });
+      await call('saveSettings', {
+        storyPointFields,
+        cancelledResolutions: lines(resolutions),
+        adminGroups: lines(adminGroups),
+        editorGroups: lines(editorGroups),
+        expected: view.version,
+      });
       setSaved('Saved. Progress is recomputed with these settings in the next few minutes.');
       await settings.reload();
     } catch (error) {
       if (isConflict(error)) await settings.reload();
       const fields = problemsFor(error, 'storyPointFields')[0];
       const res = problemsFor(error, 'cancelledResolutions')[0];
-      setErrors({ fields, resolutions: res, form: fields || res ? undefined : errorMessage(error) });
+      const groups = problemsFor(error, 'adminGroups')[0] ?? problemsFor(error, 'editorGroups')[0];
+      setErrors({ fields, resolutions: res, groups, form: fields || res || groups ? undefined : errorMessage(error) });
     } finally {
       setBusy(false);
     }
@@ -124,6 +137,26 @@ export function SettingsForm({ call }: { call: AdminCall }) {
         </p>
         <FieldMessage id={`${id}-resolutions-msg`} message={errors.resolutions} />
       </div>
+      <fieldset>
+        <legend>Who may do what</legend>
+        <p className="h-hint">
+          Jira administrators are always Harmony admins. Admins import the plan, delete objectives and change these settings; editors create and edit objectives,
+          key results and KPIs and check in. Anyone may link an issue they may edit in Jira, and a key result&apos;s owner may check in on it.
+        </p>
+        <div className="h-field">
+          <label className="h-label" htmlFor={`${id}-admins`}>
+            Admin groups (one Jira group per line, optional)
+          </label>
+          <textarea id={`${id}-admins`} className="h-input hf-textarea" value={adminGroups} onChange={(e) => setAdminGroups(e.target.value)} />
+        </div>
+        <div className="h-field">
+          <label className="h-label" htmlFor={`${id}-editors`}>
+            Editor groups (one per line; empty: everyone who may use Harmony)
+          </label>
+          <textarea id={`${id}-editors`} className="h-input hf-textarea" value={editorGroups} onChange={(e) => setEditorGroups(e.target.value)} />
+        </div>
+        <FieldMessage id={`${id}-groups-msg`} message={errors.groups} />
+      </fieldset>
       {errors.form && (
         <p className="h-notice h-tone-danger" role="alert">
           {errors.form}

@@ -62,6 +62,15 @@ export interface AdoHost {
   /** Extension data calls the host page forwarded, in order. */
   dataCalls: { method: string; collection: string }[];
   /**
+   * What Azure DevOps' security service says of the viewer (the "Has Permissions" API and the
+   * project's root area, which the WIT emulator does not serve): project administrator (Project
+   * GENERIC_WRITE) and contributor (CSS WORK_ITEM_WRITE). Both by default: the demo viewer
+   * administers the demo project. Tests change them to play other viewers.
+   */
+  roles: { admin: boolean; editor: boolean };
+  /** The security requests the extension made (outside the Work Item Tracking contract). */
+  security: { path: string; query: Record<string, string> }[];
+  /**
    * Runs before each forwarded extension data call, so a test can let another user write in
    * between the extension's read and its write (a real optimistic-concurrency race).
    */
@@ -130,6 +139,12 @@ export async function startAdoHost(options: AdoHostOptions): Promise<AdoHost> {
   async function restProxy(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const origin = req.headers.origin;
     const cors: Record<string, string> = origin === extensionOrigin ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : {};
+    const security = securityAnswer(url);
+    if (security !== undefined && req.method === 'GET') {
+      host.security.push({ path: url.pathname, query: Object.fromEntries(url.searchParams) });
+      res.writeHead(200, { ...cors, 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(security));
+      return;
+    }
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
       res.writeHead(204, {
         ...cors,
@@ -172,6 +187,23 @@ export async function startAdoHost(options: AdoHostOptions): Promise<AdoHost> {
     const retryAfter = upstream.headers.get('retry-after');
     res.writeHead(upstream.status, { ...cors, 'Content-Type': 'application/json; charset=utf-8', ...(retryAfter ? { 'Retry-After': retryAfter } : {}) });
     res.end(text);
+  }
+
+  /** Has Permissions (`/{org}/_apis/permissions/{namespace}/{bits}`) and the root area node. */
+  function securityAnswer(url: URL): unknown {
+    const permission = new RegExp(`^/${org}/_apis/permissions/([0-9a-f-]+)/(\\d+)$`, 'i').exec(url.pathname);
+    if (permission) {
+      const [, namespace, bits] = permission;
+      const granted =
+        (namespace === '52d39943-cb85-4d7f-8fa8-c6baac873819' && bits === '2' && host.roles.admin) ||
+        (namespace === '83e28ad4-2d72-4ceb-97b0-c7726d5502c3' && bits === '32' && host.roles.editor);
+      const tokens = (url.searchParams.get('tokens') ?? '').split(',');
+      return { count: tokens.length, value: tokens.map(() => granted) };
+    }
+    if (new RegExp(`^/${org}/[^/]+/_apis/wit/classificationnodes/areas$`).test(url.pathname)) {
+      return { id: 1, identifier: '7c3a1d2e-0000-4000-8000-00000000a4ea', name: options.project, structureType: 'area', hasChildren: false };
+    }
+    return undefined;
   }
 
   async function extensionData(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -251,6 +283,8 @@ export async function startAdoHost(options: AdoHostOptions): Promise<AdoHost> {
     extensionOrigin,
     rest,
     dataCalls,
+    roles: { admin: true, editor: true },
+    security: [],
     beforeDataCall: undefined,
     pageUrl(contribution, page = {}) {
       const params = new URLSearchParams();
