@@ -158,6 +158,8 @@ const MAX_ATTEMPTS = 5;
 /** A piece of the journal stays well under any plausible document limit (none is documented). */
 const MAX_PIECE_BYTES = 200 * 1024;
 const HEAD = 'head';
+/** A batch writing more documents than this in one collection reads that collection whole. */
+const READ_WHOLE_FROM = 4;
 const encoder = new TextEncoder();
 
 export class ExtensionDataDocumentStore implements DocumentStore {
@@ -303,11 +305,23 @@ export class ExtensionDataDocumentStore implements DocumentStore {
 
   /** Reads every document of a batch and checks the caller's expectations: the journal's entries. */
   private async entries(ops: readonly WriteOp[], keys: readonly (readonly [string, string])[], encoded: readonly string[]): Promise<JournalEntry[]> {
+    // A collection the batch writes much of (an import writes every one) is read whole, in one
+    // request, rather than document by document.
+    const byCollection = new Map<string, number[]>();
+    for (const [i, [coll]] of keys.entries()) byCollection.set(coll, [...(byCollection.get(coll) ?? []), i]);
+    const reads: (() => Promise<void>)[] = [];
     const current = new Array<ServiceDoc | undefined>(ops.length);
-    await forEachLimited([...ops.keys()], this.concurrency, async (i) => {
-      const [coll, docId] = keys[i] as readonly [string, string];
-      current[i] = await this.read(coll, docId);
-    });
+    for (const [coll, indices] of byCollection) {
+      if (indices.length > READ_WHOLE_FROM) {
+        reads.push(async () => {
+          const docs = new Map((await this.readAll<ServiceDoc>(coll)).map((d) => [d.id, d]));
+          for (const i of indices) current[i] = docs.get((keys[i] as readonly [string, string])[1]);
+        });
+      } else {
+        for (const i of indices) reads.push(async () => void (current[i] = await this.read(coll, (keys[i] as readonly [string, string])[1])));
+      }
+    }
+    await forEachLimited(reads, this.concurrency, (read) => read());
     return ops.map((op, i) => {
       const [coll, docId] = keys[i] as readonly [string, string];
       const before = current[i];

@@ -56,6 +56,52 @@ export class FakeExtensionDataManager implements IExtensionDataManager {
 
   constructor(private readonly options: { delayMs?: number } = {}) {}
 
+  /** Everything stored, to put back with `restore` (tests that replay a scenario from one state). */
+  save(): unknown {
+    return new Map([...this.scopes].map(([scope, collections]) => [scope, new Map([...collections].map(([name, docs]) => [name, new Map(docs)]))]));
+  }
+
+  restore(saved: unknown): void {
+    this.scopes.clear();
+    for (const [scope, collections] of saved as Map<string, Map<string, Map<string, string>>>) {
+      this.scopes.set(scope, new Map([...collections].map(([name, docs]) => [name, new Map(docs)])));
+    }
+  }
+
+  /**
+   * A connection to this service that is cut at its `at`-th request (1-based), as when the tab
+   * using it closes: `before` the service gets that request, or `after` it applied it but before
+   * the answer arrives. That request and every later one on this connection fail; the service
+   * and every other connection go on. `reached()` tells whether the cut happened.
+   */
+  cutAt(at: number, when: 'before' | 'after'): IExtensionDataManager & { reached(): boolean } {
+    let seen = 0;
+    let dead = false;
+    const cutError = () => Object.assign(new Error('the connection was cut'), { name: 'TypeError' });
+    const through = <A extends unknown[], R>(call: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+      if (dead) throw cutError();
+      if (++seen === at) {
+        dead = true;
+        if (when === 'after') await call(...args).catch(() => undefined);
+        throw cutError();
+      }
+      return call(...args);
+    };
+    return {
+      reached: () => dead,
+      getValue: through((key: string, o?: IDocumentOptions) => this.getValue(key, o)),
+      setValue: through((key: string, value: unknown, o?: IDocumentOptions) => this.setValue(key, value, o)),
+      getDocument: through((c: string, id: string, o?: IDocumentOptions) => this.getDocument(c, id, o)),
+      getDocuments: through((c: string, o?: IDocumentOptions) => this.getDocuments(c, o)),
+      createDocument: through((c: string, d: unknown, o?: IDocumentOptions) => this.createDocument(c, d, o)),
+      setDocument: through((c: string, d: unknown, o?: IDocumentOptions) => this.setDocument(c, d, o)),
+      updateDocument: through((c: string, d: unknown, o?: IDocumentOptions) => this.updateDocument(c, d, o)),
+      deleteDocument: through((c: string, id: string, o?: IDocumentOptions) => this.deleteDocument(c, id, o)),
+      queryCollectionsByName: through((names: string[]) => this.queryCollectionsByName(names)),
+      queryCollections: through((cs: ExtensionDataCollection[]) => this.queryCollections(cs)),
+    } as IExtensionDataManager & { reached(): boolean };
+  }
+
   /** Requests made, by method. */
   count(method?: ExtensionDataMethod): number {
     return method ? this.calls.filter((c) => c.method === method).length : this.calls.length;

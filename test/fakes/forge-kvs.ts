@@ -164,6 +164,7 @@ export class FakeForgeKvs {
   private throttled: { remaining: number; retryAfterSeconds?: number | string; onlyPath?: string } | undefined;
   private clock = 0;
   private before: ((path: string, body: Record<string, unknown>) => Promise<void> | void) | undefined;
+  private cut: { at: number; when: 'before' | 'after'; seen: number; dead: boolean } | undefined;
 
   constructor(options: FakeKvsOptions) {
     this.maxPageSize = options.maxPageSize ?? 20;
@@ -193,6 +194,42 @@ export class FakeForgeKvs {
    * Runs `hook` before each request is handled (after the rate limiter), e.g. to let another
    * writer change something between two transactions of one batch. Undefined removes it.
    */
+  /** Everything stored, to put back with `restore` (tests that replay a scenario from one state). */
+  save(): unknown {
+    const copy = (items: Map<string, StoredItem>) => new Map([...items].map(([k, v]) => [k, structuredClone(v)]));
+    return { plain: copy(this.plain), entities: new Map([...this.entities].map(([name, e]) => [name, copy(e.items)])), clock: this.clock };
+  }
+
+  restore(saved: unknown): void {
+    const state = saved as { plain: Map<string, StoredItem>; entities: Map<string, Map<string, StoredItem>>; clock: number };
+    const copy = (items: Map<string, StoredItem>) => new Map([...items].map(([k, v]) => [k, structuredClone(v)]));
+    this.plain.clear();
+    for (const [k, v] of copy(state.plain)) this.plain.set(k, v);
+    for (const [name, entity] of this.entities) {
+      entity.items.clear();
+      for (const [k, v] of copy(state.entities.get(name) ?? new Map<string, StoredItem>())) entity.items.set(k, v);
+    }
+    this.clock = state.clock;
+  }
+
+  /**
+   * Cuts the connection at the `at`-th request from now (1-based), as when the resolver running
+   * the store is stopped: `before` the service gets that request, or `after` it applied it but
+   * before its answer arrives. That request and every later one fail as a network error would,
+   * until `reconnect()`: a stopped process sends nothing more. Answers how many requests were
+   * made since, so a test can tell when `at` was past the last one.
+   */
+  cutAt(at: number, when: 'before' | 'after'): void {
+    this.cut = { at, when, seen: 0, dead: false };
+  }
+
+  /** The connection works again (a new invocation); whether the cut was reached. */
+  reconnect(): boolean {
+    const reached = this.cut?.dead ?? false;
+    this.cut = undefined;
+    return reached;
+  }
+
   beforeRequest(hook: ((path: string, body: Record<string, unknown>) => Promise<void> | void) | undefined): void {
     this.before = hook;
   }
@@ -223,6 +260,20 @@ export class FakeForgeKvs {
   }
 
   async fetch(target: unknown, path: string, init?: RequestInit): Promise<Response> {
+    const cut = this.cut;
+    if (cut) {
+      if (cut.dead) throw new TypeError('fetch failed: the connection was cut');
+      if (++cut.seen === cut.at) {
+        cut.dead = true;
+        if (cut.when === 'before') throw new TypeError('fetch failed: the connection was cut');
+        await this.serve(target, path, init);
+        throw new TypeError('fetch failed: the connection was cut after the service applied the request');
+      }
+    }
+    return this.serve(target, path, init);
+  }
+
+  private async serve(target: unknown, path: string, init?: RequestInit): Promise<Response> {
     if (this.yieldBeforeRequest) await sleep(0);
     const t = target as { type?: unknown } | undefined;
     if (t?.type !== 'kvs') return this.answer(path, {}, new KvsFailure(400, 'BAD_REQUEST', `not a KVS request: ${JSON.stringify(target)}`));

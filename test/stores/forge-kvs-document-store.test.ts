@@ -113,6 +113,12 @@ describe('ForgeKvsDocumentStore', () => {
       expect((await store.list('objectives', { where: { index: 'j3', value: 'w' } })).items.map((d) => d.value)).toEqual([2]);
     });
 
+    it('keeps the collection of its own journal out of reach of callers', async () => {
+      expect(await rejection(store.put('$journal', 'head', 'mine', { expected: null }))).toBeInstanceOf(InvalidInputError);
+      expect(await rejection(store.list('$journal'))).toBeInstanceOf(InvalidInputError);
+      expect(await rejection(store.batch([{ kind: 'delete', collection: '$journal', id: 'head', expected: 'idle' }]))).toBeInstanceOf(InvalidInputError);
+    });
+
     it('keeps ids and index values that KVS keys could not hold (any character, any length)', async () => {
       const id = `KR1#jira:CS-1 / ${'ü'.repeat(600)} 🍵`;
       await store.put('links', id, { ok: true }, { expected: null, indexes: { ref: 'a/b:c|d ünïcode' } });
