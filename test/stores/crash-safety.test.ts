@@ -7,6 +7,7 @@
 // later import must then work.
 import { describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app/create-app';
+import { localApp } from '../app/actors';
 import type { Plan } from '../../src/core/model/plan';
 import type { DocumentStore } from '../../src/core/ports/document-store';
 import { ExtensionDataDocumentStore } from '../../src/stores/ado-extension-data-document-store';
@@ -67,7 +68,7 @@ const services: Record<string, () => Service> = {
   },
 };
 
-const appOn = (store: DocumentStore): App => createApp({ store, source: new FakeWorkItemSource(DEMO.workItems), today: () => TODAY });
+const appOn = (store: DocumentStore): App => createApp({ store, source: new FakeWorkItemSource(DEMO.workItems), ...localApp(), today: () => TODAY });
 const exported = async (app: App): Promise<Plan> => (await app.call('exportPlan', { format: 'json' })).plan;
 
 /** A different plan: objectives renamed, the last one gone, a KPI renamed. */
