@@ -1,6 +1,8 @@
 // The rate-limit contract (rate-limit.contract.ts) at each call site of the one retry policy.
 import { describe } from 'vitest';
-import { ForgeKvsDocumentStore } from '../../src/stores/forge-kvs-document-store';
+import { kvs } from '@forge/kvs';
+import { DOC_ENTITY, docKey, type DocEntity } from '../../src/stores/forge-kvs-layout';
+import { DEFAULT_RETRY_POLICY, withRetry } from '../../src/stores/forge-kvs-retry';
 import { createNodeAdoSource } from '../../src/trackers/ado/node-wit-client';
 import { JiraClient, type JiraRequest } from '../../src/trackers/jira';
 import { startAdoEmulator } from '../../src/workbench/emulators/ado/server';
@@ -69,7 +71,10 @@ describe('rate limits: Forge storage store (429 RATE_LIMIT_EXCEEDED with a retry
       // Forge's hint is a number of seconds in the error body; other text is passed as it is.
       throttle: (count, retryAfter) =>
         fake.rateLimit(count, retryAfter === undefined ? {} : { retryAfterSeconds: /^-?\d+$/.test(retryAfter) ? Number(retryAfter) : retryAfter }),
-      call: (retry) => new ForgeKvsDocumentStore({ retry }).get('objectives', 'O1'),
+      // One storage request through the store's retry wrapper: a store operation reads the journal
+      // head beside the document, two requests each retried on its own, which says nothing more
+      // about the policy (the store's own tests cover its rate limits).
+      call: (retry) => withRetry(() => kvs.entity<DocEntity>(DOC_ENTITY).get(docKey('objectives', 'O1')), { ...DEFAULT_RETRY_POLICY, ...retry }),
       requests: () => fake.count('/api/v1/entity/get'),
       reset: () => {
         uninstall();

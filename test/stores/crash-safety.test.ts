@@ -68,7 +68,7 @@ const services: Record<string, () => Service> = {
   },
 };
 
-const appOn = (store: DocumentStore): App => createApp({ store, source: new FakeWorkItemSource(DEMO.workItems), ...localApp(), today: () => TODAY });
+const appOn = (store: DocumentStore): App => createApp({ store, source: new FakeWorkItemSource(WIDE.workItems), ...localApp(), today: () => TODAY });
 const exported = async (app: App): Promise<Plan> => (await app.call('exportPlan', { format: 'json' })).plan;
 
 /** A different plan: objectives renamed, the last one gone, a KPI renamed. */
@@ -99,6 +99,8 @@ const WIDE: Plan = {
       })),
     },
   ],
+  // The linked items exist: an import links only what its importer can see.
+  workItems: [...DEMO.workItems, ...Array.from({ length: 36 }, (_, i) => ({ ref: `jira:WIDE-${i + 1}`, title: `Wide ${i + 1}`, status: 'todo' as const }))],
 };
 
 /** Lets whatever the dead store still had in flight run out (it fails at once), before reconnecting. */
