@@ -66,7 +66,7 @@ export async function buildCli({ force = false, quiet = false } = {}) {
     if (e?.code !== 'ERR_MODULE_NOT_FOUND') throw e;
     throw new EsbuildMissing();
   }
-  const { dependencies = {} } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const { dependencies = {}, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const result = await build({
     absWorkingDir: root,
     entryPoints: { okr: 'src/cli/okr.ts' },
@@ -82,6 +82,7 @@ export async function buildCli({ force = false, quiet = false } = {}) {
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'none',
+    define: { OKR_VERSION: JSON.stringify(version) },
     external: Object.keys(dependencies).filter((name) => !BUNDLED.has(name)),
     // The bundled yaml is CommonJS and calls require() for Node's built-ins.
     banner: { js: "import { createRequire as __okrCreateRequire } from 'node:module'; const require = __okrCreateRequire(import.meta.url);" },
