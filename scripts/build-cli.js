@@ -45,6 +45,13 @@ function upToDate() {
   }
 }
 
+/** esbuild is a devDependency: an install without them (`npm ci --omit=dev`) cannot build. */
+export class EsbuildMissing extends Error {
+  constructor() {
+    super('esbuild is not installed (it is a devDependency): run `npm ci` with dev dependencies, then `npm run build:cli`');
+  }
+}
+
 /**
  * Builds build/cli/ unless it is current. Safe when several processes build at once (test
  * workers): the output is written to a scratch folder and moved in file by file, chunks first
@@ -52,8 +59,14 @@ function upToDate() {
  */
 export async function buildCli({ force = false, quiet = false } = {}) {
   if (!force && upToDate()) return { built: false, entry: CLI_ENTRY };
-  const { build } = await import('esbuild');
-  const { dependencies = {} } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  let build;
+  try {
+    ({ build } = await import('esbuild'));
+  } catch (e) {
+    if (e?.code !== 'ERR_MODULE_NOT_FOUND') throw e;
+    throw new EsbuildMissing();
+  }
+  const { dependencies = {}, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const result = await build({
     absWorkingDir: root,
     entryPoints: { okr: 'src/cli/okr.ts' },
@@ -69,6 +82,7 @@ export async function buildCli({ force = false, quiet = false } = {}) {
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'none',
+    define: { OKR_VERSION: JSON.stringify(version) },
     external: Object.keys(dependencies).filter((name) => !BUNDLED.has(name)),
     // The bundled yaml is CommonJS and calls require() for Node's built-ins.
     banner: { js: "import { createRequire as __okrCreateRequire } from 'node:module'; const require = __okrCreateRequire(import.meta.url);" },
@@ -113,6 +127,14 @@ function pruneChunks(keep) {
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const force = process.argv.includes('--force');
-  const { built } = await buildCli({ force });
-  process.stdout.write(built ? `okr: built ${relative(root, CLI_ENTRY)}\n` : `okr: ${relative(root, CLI_ENTRY)} is up to date\n`);
+  try {
+    const { built } = await buildCli({ force });
+    process.stdout.write(built ? `okr: built ${relative(root, CLI_ENTRY)}\n` : `okr: ${relative(root, CLI_ENTRY)} is up to date\n`);
+  } catch (e) {
+    if (!(e instanceof EsbuildMissing)) throw e;
+    process.stderr.write(`okr: not built: ${e.message}\n`);
+    // As `prepare` of an install without dev dependencies, say so but let the install finish:
+    // `okr` itself then says how to build it.
+    process.exitCode = process.env.npm_lifecycle_event === 'prepare' ? 0 : 1;
+  }
 }

@@ -4,13 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { evaluate, InvalidInputError, isIsoDate, parsePlanText, todayUtc, type IsoDate, type Plan, type Report } from '../core';
-import { version } from '../../package.json';
 import type { CliIo } from './io';
 import { renderBoard } from './render/board-tree';
 import { outputWidth } from './render/layout';
 import { renderLints, renderReport } from './render/report-table';
 import { painter } from './render/style';
 import { escapeControls, plainOutput, terminalJson, terminalSafe } from './render/terminal-text';
+import { version } from './version';
 
 const USAGE = `usage:
   okr evaluate PLAN [--at YYYY-MM-DD] [--json [--explain]]

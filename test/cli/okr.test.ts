@@ -225,6 +225,29 @@ describe('the built command', () => {
     }
   });
 
+  it('without esbuild (an install without dev dependencies), the build says so; as `prepare` it lets the install finish', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'okr-no-esbuild-'));
+    try {
+      await mkdir(join(dir, 'scripts'));
+      for (const file of ['scripts/build-cli.js', 'package.json', 'package-lock.json']) await copyFile(join(root, file), join(dir, file));
+      const build = (env: Record<string, string>) =>
+        new Promise<{ code: number | null; stderr: string }>((resolve) => {
+          const child = spawn(process.execPath, ['scripts/build-cli.js'], { cwd: dir, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+          let stderr = '';
+          child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+          child.on('close', (code) => resolve({ code, stderr }));
+        });
+      const byHand = await build({});
+      expect(byHand.code).toBe(1);
+      expect(byHand.stderr).toBe('okr: not built: esbuild is not installed (it is a devDependency): run `npm ci` with dev dependencies, then `npm run build:cli`\n');
+      const asPrepare = await build({ npm_lifecycle_event: 'prepare' });
+      expect(asPrepare.code).toBe(0);
+      expect(asPrepare.stderr).toContain('esbuild is not installed');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('is not built again when no input changed', () => {
     ensureCliBuilt();
     expect(execFileSync(process.execPath, ['scripts/build-cli.js'], { cwd: root, encoding: 'utf8' })).toBe('okr: build/cli/okr.mjs is up to date\n');
