@@ -123,7 +123,7 @@ export function SettingsForm({ call }: { call: AdminCall }) {
           A done issue with one of these resolutions leaves its KR's scope, with everything under it.
         </p>
         {view.siteResolutions && view.siteResolutions.length > 0 && (
-          <div className="h-hint" aria-label="This site's resolutions">
+          <div className="h-hint" role="group" aria-label="This site's resolutions">
             This site&apos;s resolutions, as last saved:
             <ul className="h-resolutions">
               {view.siteResolutions.map((r) => (
