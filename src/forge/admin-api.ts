@@ -9,7 +9,8 @@ import type { DocumentStore, Version } from '../core/ports/document-store';
 import { ForbiddenError, type Actor } from '../app/permissions';
 import { parseInput } from '../app/validate';
 import { JiraClient } from '../trackers/jira/client';
-import { DEFAULT_CANCELLED_RESOLUTIONS } from '../trackers/jira/config';
+import { DEFAULT_CANCELLED_RESOLUTIONS, isCancellingResolution } from '../trackers/jira/config';
+import { JiraError } from '../trackers/jira/errors';
 import type { JiraRequest } from '../trackers/jira/request';
 import { discoverStoryPointFields } from '../trackers/jira/story-points';
 import { FC, SETTINGS_ID, type JiraSettingsDoc } from './collections';
@@ -18,6 +19,8 @@ import { requestPass } from './triggers/request-pass';
 export interface SettingsView {
   storyPointFields: string[];
   cancelledResolutions: string[];
+  /** The site's resolutions and whether each counts as cancelled; absent when Jira would not list them. */
+  siteResolutions?: { name: string; cancelled: boolean }[];
   /** Whether the story point fields were chosen by an admin rather than discovered. */
   discovered: boolean;
   /** Number fields of the site, to choose the story point field from. */
@@ -82,12 +85,30 @@ async function view(store: DocumentStore, asUser: JiraRequest): Promise<Settings
   return {
     storyPointFields: doc?.value.storyPointFields ?? (await discoverStoryPointFields(asUser)),
     cancelledResolutions: doc?.value.cancelledResolutions ?? [...DEFAULT_CANCELLED_RESOLUTIONS],
+    ...(await siteResolutionsOf(asUser, doc?.value.cancelledResolutions ?? DEFAULT_CANCELLED_RESOLUTIONS)),
     discovered,
     numberFields: await numberFieldsOf(asUser),
     adminGroups: doc?.value.adminGroups ?? [],
     editorGroups: doc?.value.editorGroups ?? [],
     version: doc?.version ?? null,
   };
+}
+
+/**
+ * `GET /rest/api/3/resolution`, each marked as the mapping would read it, so an admin sees which
+ * of the site's own resolutions leave a KR's scope. The page still works when Jira will not list
+ * them (the list is a help, not the setting).
+ */
+async function siteResolutionsOf(asUser: JiraRequest, cancelled: readonly string[]): Promise<Pick<SettingsView, 'siteResolutions'>> {
+  try {
+    const list = await new JiraClient(asUser).get<unknown>('/rest/api/3/resolution');
+    if (!Array.isArray(list)) return {};
+    const names = (list as { name?: unknown }[]).map((r) => r.name).filter((n): n is string => typeof n === 'string');
+    return { siteResolutions: names.map((name) => ({ name, cancelled: isCancellingResolution(name, { cancelledResolutions: cancelled }) })) };
+  } catch (error) {
+    if (error instanceof JiraError) return {};
+    throw error;
+  }
 }
 
 async function numberFieldsOf(asUser: JiraRequest): Promise<{ id: string; name: string }[]> {

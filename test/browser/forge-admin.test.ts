@@ -43,6 +43,7 @@ function settingsBackend() {
   const view = (): SettingsView => ({
     storyPointFields: stored?.storyPointFields ?? ['customfield_10016'],
     cancelledResolutions: stored?.cancelledResolutions ?? ["Won't Do", 'Duplicate', 'Cannot Reproduce', 'Declined'],
+    siteResolutions: ['Done', "Won't Do", 'Works for Me'].map((name) => ({ name, cancelled: (stored?.cancelledResolutions ?? ["Won't Do"]).includes(name) })),
     discovered: stored === undefined,
     numberFields: NUMBER_FIELDS,
     adminGroups: [],
@@ -149,6 +150,14 @@ describe('Forge admin page', () => {
     await frame.getByRole('button', { name: 'Import the plan' }).click();
     await frame.getByText('The plan file was refused; nothing changed.').waitFor();
     expect(await frame.getByRole('alert').textContent()).toMatch(/teams\[0\]\.parent/);
+    await page.close();
+  });
+
+  it("lists the site's resolutions and which of them count as cancelled", async () => {
+    const { page, frame } = await openAdmin(settingsBackend());
+    const list = frame.getByLabel("This site's resolutions");
+    await list.waitFor();
+    expect(await list.getByRole('listitem').allTextContents()).toEqual(['Done: done', "Won't Do: cancelled (leaves the scope)", 'Works for Me: done']);
     await page.close();
   });
 });

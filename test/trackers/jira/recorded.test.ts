@@ -157,7 +157,7 @@ describe('statuses without a category (jira-cli, trimmed)', () => {
       { ref: 'jira:TEST-2', title: 'Story summary', type: 'Story', status: 'in-progress' },
       { ref: 'jira:TEST-3', title: 'Task summary', type: 'Task', status: 'done' },
     ]);
-    await source.getDescendants(['jira:TEST-0']);
+    await source.getDescendants(['jira:TEST-100']);
     expect(asked.filter((r) => r === 'GET /rest/api/3/status')).toHaveLength(1);
   });
 

@@ -135,6 +135,18 @@ export function SettingsForm({ call }: { call: AdminCall }) {
         <p id={`${id}-resolutions-hint`} className="h-hint">
           A done issue with one of these resolutions leaves its KR's scope, with everything under it.
         </p>
+        {view.siteResolutions && view.siteResolutions.length > 0 && (
+          <div className="h-hint" role="group" aria-label="This site's resolutions">
+            This site&apos;s resolutions, as last saved:
+            <ul className="h-resolutions">
+              {view.siteResolutions.map((r) => (
+                <li key={r.name} data-cancelled={r.cancelled}>
+                  {r.name}: {r.cancelled ? 'cancelled (leaves the scope)' : 'done'}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         <FieldMessage id={`${id}-resolutions-msg`} message={errors.resolutions} />
       </div>
       <fieldset>

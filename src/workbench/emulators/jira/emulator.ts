@@ -95,6 +95,8 @@ export class JiraEmulator {
   private forcedPageSize: number | undefined;
   private readonly bulkFailures = new Map<string, number>();
   private readonly properties = new Map<string, Map<string, unknown>>();
+  /** Status names and issue types the site has; rebuilt after any change to the issues. */
+  private siteLists: Pick<SearchContext, 'statuses' | 'issueTypes'> | undefined;
   private readonly storyPointField: { id: string; name: string };
   private readonly extraFields: readonly EmulatedField[];
 
@@ -189,11 +191,13 @@ export class JiraEmulator {
     }
     if (problems.length > 0) throw new Error(`cannot update ${key}: ${problems.join('; ')}`);
     this.issues.set(key, next);
+    this.siteLists = undefined;
   }
 
   /** Deletes an issue; its sub-tasks go with it, as Jira's `deleteSubtasks=true` does. */
   deleteIssue(key: string): void {
     if (!this.issues.delete(key)) throw new Error(`no issue ${key}`);
+    this.siteLists = undefined;
     for (const child of [...this.issues.values()]) if (child.parent === key) this.deleteIssue(child.key);
   }
 
@@ -205,6 +209,7 @@ export class JiraEmulator {
     const n = this.nextId++;
     const created = issue.created ?? new Date(FIRST_CREATED + (n - 10001) * 60_000).toISOString();
     this.issues.set(issue.key, { ...issue, created, id: String(n) });
+    this.siteLists = undefined;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -360,9 +365,13 @@ export class JiraEmulator {
   }
 
   private searchContext(user: EmulatedUser): SearchContext {
-    const statuses = new Map<string, string>();
-    for (const status of this.renderer.statusList(this.issues.values())) statuses.set(String(status.name).toLowerCase(), String(status.id));
-    const issueTypes = new Set(['epic', 'story', 'task', 'bug', 'sub-task', 'subtask', ...[...this.issues.values()].map((i) => i.issuetype.toLowerCase())]);
+    if (!this.siteLists) {
+      const statuses = new Map<string, string>();
+      for (const status of this.renderer.statusList(this.issues.values())) statuses.set(String(status.name).toLowerCase(), String(status.id));
+      const issueTypes = new Set(['epic', 'story', 'task', 'bug', 'sub-task', 'subtask', ...[...this.issues.values()].map((i) => i.issuetype.toLowerCase())]);
+      this.siteLists = { statuses, issueTypes };
+    }
+    const { statuses, issueTypes } = this.siteLists;
     return {
       visible: this.visibleIssues(user),
       findVisible: (keyOrId) => this.findVisible(keyOrId, user),
