@@ -36,7 +36,8 @@ const plan = {
 };
 
 async function site(stories: number, subtasks: number, store: StoreKind, coalesceMs = 0): Promise<ForgeHarness> {
-  const h = await forgeHarness({ dataset: dataset(stories, subtasks), today: TODAY, store, coalesceMs });
+  // carol imports the plan: she is the site's Jira administrator (the admin role, docs/permissions.md).
+  const h = await forgeHarness({ dataset: dataset(stories, subtasks), today: TODAY, store, coalesceMs, admins: ['carol@rain.town'] });
   dataOf(await h.invoke('importPlan', { text: JSON.stringify(plan), format: 'json' }, CAROL_ID));
   return h;
 }

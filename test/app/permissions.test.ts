@@ -8,6 +8,7 @@ import type { ApiInput, ApiName } from '../../src/app/api';
 import { C } from '../../src/app/collections';
 import { USE_CASES } from '../../src/app/create-app';
 import type { Role } from '../../src/app/permissions';
+import type { UseCase } from '../../src/app/use-case';
 import { ADMIN, EDITOR, fakeActor, ITEM_EDITOR, OWNER, VIEWER, type FakeActor } from './actors';
 import { DEMO, DEMO_TEXT, dumpStore, harness, type Harness } from './harness';
 
@@ -71,6 +72,14 @@ const PAYLOADS: { [K in ApiName]: (h: Harness) => Promise<ApiInput<K>> } = {
 const NAMES = Object.keys(USE_CASES) as ApiName[];
 
 describe('the permission matrix (every use case × every role)', () => {
+  it('a use case that declares no requirement does not compile (checked by tsc)', () => {
+    const input = USE_CASES.getKpis.input;
+    const run: UseCase<'getKpis'>['run'] = (ctx, payload) => USE_CASES.getKpis.run(ctx, payload);
+    // @ts-expect-error `requires` is missing: every use case must say what role it needs.
+    const undeclared: UseCase<'getKpis'> = { input, run };
+    expect(undeclared.input).toBe(input);
+  });
+
   it('declares in each use case the role this table expects', () => {
     for (const name of NAMES) expect([name, USE_CASES[name].requires.role]).toEqual([name, MATRIX[name].role]);
   });

@@ -44,8 +44,8 @@ interface Opened {
   console: string[];
 }
 
-async function openPanel(colorMode: 'light' | 'dark' = 'light'): Promise<Opened> {
-  const host = await startForgeHost({ surface: 'panel', appUrl: t.url, extension: panelExtension, moduleKey: 'harmony-okr-panel', colorMode, title: 'CRM rollout', description: 'Epic CS-1 in the Customer Success project.' });
+async function openPanel(colorMode: 'light' | 'dark' = 'light', resolvers?: Record<string, (payload: unknown) => unknown>): Promise<Opened> {
+  const host = await startForgeHost({ surface: 'panel', appUrl: t.url, extension: panelExtension, moduleKey: 'harmony-okr-panel', colorMode, title: 'CRM rollout', description: 'Epic CS-1 in the Customer Success project.', ...(resolvers ? { resolvers } : {}) });
   hosts.push(host);
   const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
   const console: string[] = [];
@@ -140,5 +140,23 @@ describe('Forge issue panel in a Jira-like host (issue 4)', () => {
     expect(surface).toBe(mode === 'dark' ? 'rgb(29, 33, 37)' : 'rgb(255, 255, 255)');
     await page.screenshot({ path: join(OUT, `forge-panel-${mode}.png`), fullPage: true });
     await page.close();
+  });
+
+  it('hides "Check in" from a viewer who is neither an editor nor the KR\'s owner, and shows it to its owner', async () => {
+    // An outcome KR on the epic's panel: KR-HEALTHY, owned by jon.
+    await t.api('linkWorkItem', { kr: 'KR-HEALTHY', ref: `jira:${EPIC.key}` });
+    try {
+      const as = (ownerIds: string[]) => ({ getPermissions: () => ({ ok: true, data: { actor: ownerIds[0], ownerIds, admin: false, editor: false } }) });
+      const viewer = await openPanel('light', as(['vic']));
+      const card = (await settled(viewer.frame)).locator('article[data-kr="KR-HEALTHY"]');
+      await card.waitFor();
+      await expect.poll(() => card.getByRole('button', { name: 'Check in' }).count()).toBe(0);
+      await viewer.page.close();
+      const owner = await openPanel('light', as(['jon']));
+      await (await settled(owner.frame)).locator('article[data-kr="KR-HEALTHY"]').getByRole('button', { name: 'Check in' }).waitFor();
+      await owner.page.close();
+    } finally {
+      await t.api('unlinkWorkItem', { kr: 'KR-HEALTHY', ref: `jira:${EPIC.key}` });
+    }
   });
 });

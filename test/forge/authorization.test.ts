@@ -151,6 +151,12 @@ describe('the permission matrix through the resolvers', () => {
     30_000,
   );
 
+  test('every exchange with the site (mypermissions, myself?expand=groups) held to the published contract', () => {
+    expect(h.site.requests.some((r) => r.path === '/rest/api/3/myself' && r.query.includes('expand=groups'))).toBe(true);
+    expect(h.site.requests.some((r) => r.path === '/rest/api/3/mypermissions' && r.query.includes('EDIT_ISSUES'))).toBe(true);
+    expect(h.site.violations).toEqual([]);
+  });
+
   test('getPermissions says what Jira says of each user', async () => {
     const perms = async (id: string) => dataOf<{ admin: boolean; editor: boolean; ownerIds: string[] }>(await h.invoke('getPermissions', {}, id));
     expect(await perms(ALICE_ID)).toMatchObject({ admin: true, editor: true, ownerIds: [ALICE_ID] });

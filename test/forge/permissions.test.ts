@@ -94,4 +94,25 @@ describe('permissions through the resolvers (asUser)', () => {
     expect(kr?.type === 'effort' && kr.explanation.units).toEqual([]);
     expect(secretsIn(stale)).toEqual([]);
   });
+
+  test('finding 4: a KR linking a SECRET issue, and a plan snapshot naming it, show bob neither its key nor its title', async () => {
+    // alice (who browses SECRET) imports a plan whose KR links SECRET-1 and whose work item
+    // snapshot (as `okr pull jira` writes it) holds its title.
+    const plan = {
+      ...PLAN,
+      objectives: PLAN.objectives.map((o) => ({ ...o, keyResults: [...o.keyResults, { id: 'KR-SEC', title: 'Close the deal', type: 'effort', links: ['jira:SECRET-1', 'jira:CS-3'] }] })),
+      workItems: [
+        { ref: 'jira:SECRET-1', title: 'Secret CRM pricing deal', type: 'Story', status: 'todo' },
+        { ref: 'jira:CS-3', title: 'Migrate customer contacts', type: 'Story', status: 'in-progress' },
+      ],
+    };
+    dataOf(await h.invoke('importPlan', { text: JSON.stringify(plan), format: 'json' }, ALICE_ID));
+    const seen = await everythingAs(BOB_ID);
+    seen.push(await h.invoke('getKeyResult', { kr: 'KR-SEC' }, BOB_ID));
+    expect(secretsIn(seen)).toEqual([]);
+    // bob still sees the link he may browse, and the export keeps its snapshot item.
+    expect(JSON.stringify(seen)).toContain('Migrate customer contacts');
+    // The positive control: alice's answers do name it.
+    expect(secretsIn([await h.invoke('getKeyResult', { kr: 'KR-SEC' }, ALICE_ID), await h.invoke('exportPlan', { format: 'yaml' }, ALICE_ID)]).join('\n')).toMatch(/SECRET-1/);
+  });
 });

@@ -10,7 +10,8 @@ export function errorMessage(error: unknown): string {
       case 'not-found':
         return error.message || 'That item does not exist, or you do not have access to it.';
       case 'forbidden':
-        return 'You do not have permission to do that.';
+        // The app names the role the call needs (src/app/permissions.ts).
+        return error.message || 'You do not have permission to do that.';
       case 'rate-limited':
         return 'The tracker is busy (rate limited). Wait a moment and try again.';
       case 'invalid-input':
