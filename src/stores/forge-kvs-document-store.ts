@@ -315,7 +315,8 @@ export class ForgeKvsDocumentStore implements DocumentStore {
 
   /**
    * A batch too large for one transaction, through the lock and the journal (steps at the top of
-   * this file). False when another writer took the lock first: settle theirs and start over.
+   * this file). Undefined when another writer held or took the lock first: theirs is settled, and
+   * the caller starts over.
    */
   private async journaled(ops: readonly WriteOp[], afters: readonly (DocEntity | undefined)[], mode: 'single' | 'batch'): Promise<Change[] | undefined> {
     const head = await this.readHead();
