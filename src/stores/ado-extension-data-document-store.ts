@@ -168,6 +168,8 @@ export class ExtensionDataDocumentStore implements DocumentStore {
   private readonly maxPageSize: number;
   /** Pointers known to exist: they are never removed, so once seen they need no second write. */
   private readonly pointers = new Set<string>();
+  /** The look at the journal head in flight, shared by the reads that start meanwhile. */
+  private look: Promise<JournalHead | undefined> | undefined;
 
   constructor(private readonly data: ExtensionDataManager, options: ExtensionDataStoreOptions = {}) {
     this.names = new ExtensionDataNames(options.namespace ?? 'okr');
@@ -334,13 +336,31 @@ export class ExtensionDataDocumentStore implements DocumentStore {
     });
   }
 
+  /**
+   * The head as a look already on its way sees it, or a new look. Reads made together (a board
+   * reads a dozen collections at once) share one request instead of making one each. That is as
+   * safe as each making its own alongside its read: either way the look and the read are not
+   * ordered, so only a batch whose writer is alive and in the middle of it can be seen in part;
+   * one whose writer is gone is seen by every look started after.
+   */
+  private lookAtHead(): Promise<JournalHead | undefined> {
+    if (this.look) return this.look;
+    const look = this.readHead();
+    this.look = look;
+    const done = () => {
+      if (this.look === look) this.look = undefined;
+    };
+    look.then(done, done);
+    return look;
+  }
+
   private readHead(): Promise<JournalHead | undefined> {
     return this.read(this.names.journal(), HEAD) as Promise<JournalHead | undefined>;
   }
 
   /** Before a write: a batch someone left half done is finished (committed) or discarded (pending). */
   private async settleBeforeWrite(): Promise<void> {
-    const head = await this.readHead();
+    const head = await this.lookAtHead();
     if (head && head.s !== 'idle') await this.settle(head);
   }
 
@@ -349,7 +369,7 @@ export class ExtensionDataDocumentStore implements DocumentStore {
    * there, finishes it first and reads again, so no read sees half of a batch whose tab closed.
    */
   private async settled<R>(read: () => Promise<R>): Promise<R> {
-    const [head, result] = await Promise.all([this.readHead(), read()]);
+    const [head, result] = await Promise.all([this.lookAtHead(), read()]);
     if (head?.s !== 'committed') return result;
     await this.settle(head);
     return read();

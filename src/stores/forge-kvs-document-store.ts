@@ -161,6 +161,8 @@ const HEAD_IS_IDLE: KvsOp = { kind: 'check', entity: DOC_ENTITY, key: HEAD_KEY, 
 export class ForgeKvsDocumentStore implements DocumentStore {
   private readonly retry: RetryPolicy;
   private readonly readConcurrency: number;
+  /** The look at the journal head in flight, shared by the reads that start meanwhile. */
+  private look: Promise<HeadState> | undefined;
 
   constructor(options: ForgeKvsDocumentStoreOptions = {}) {
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
@@ -215,6 +217,24 @@ export class ForgeKvsDocumentStore implements DocumentStore {
     return withRetry(() => kvs.entity<DocEntity>(DOC_ENTITY).get(docKey(collection, id)), this.retry);
   }
 
+  /**
+   * The head as a look already on its way sees it, or a new look. Reads made together (a board
+   * reads a dozen collections at once) share one request instead of making one each. That is as
+   * safe as each making its own alongside its read: either way the look and the read are not
+   * ordered, so only a batch whose writer is alive and in the middle of it can be seen in part;
+   * one whose writer is gone is seen by every look started after.
+   */
+  private lookAtHead(): Promise<HeadState> {
+    if (this.look) return this.look;
+    const look = this.readHead();
+    this.look = look;
+    const done = () => {
+      if (this.look === look) this.look = undefined;
+    };
+    look.then(done, done);
+    return look;
+  }
+
   private readHead(): Promise<HeadState> {
     return withRetry(() => kvs.entity<DocEntity>(DOC_ENTITY).get(HEAD_KEY), this.retry).then(headState);
   }
@@ -224,7 +244,7 @@ export class ForgeKvsDocumentStore implements DocumentStore {
    * there, finishes it first and reads again, so no read sees half of a batch whose writer died.
    */
   private async settled<R>(read: () => Promise<R>): Promise<R> {
-    const [head, result] = await Promise.all([this.readHead(), read()]);
+    const [head, result] = await Promise.all([this.lookAtHead(), read()]);
     if (head.kind !== 'committed') return result;
     await this.settle(head);
     return read();
@@ -295,7 +315,8 @@ export class ForgeKvsDocumentStore implements DocumentStore {
 
   /**
    * A batch too large for one transaction, through the lock and the journal (steps at the top of
-   * this file). False when another writer took the lock first: settle theirs and start over.
+   * this file). Undefined when another writer held or took the lock first: theirs is settled, and
+   * the caller starts over.
    */
   private async journaled(ops: readonly WriteOp[], afters: readonly (DocEntity | undefined)[], mode: 'single' | 'batch'): Promise<Change[] | undefined> {
     const head = await this.readHead();

@@ -25,7 +25,8 @@ export type HeadState =
 
 export function headState(item: DocEntity | undefined): HeadState {
   if (item === undefined) return { kind: 'missing' };
-  const [kind, batch] = [item.version.slice(0, item.version.indexOf(':')), item.version.slice(item.version.indexOf(':') + 1)];
+  const colon = item.version.indexOf(':');
+  const [kind, batch] = colon < 0 ? [item.version, ''] : [item.version.slice(0, colon), item.version.slice(colon + 1)];
   const pieces = (JSON.parse(item.body) as { pieces?: number }).pieces ?? 0;
   if (kind === 'pending') return { kind, batch, pieces };
   if (kind === 'committed') return { kind, batch, pieces };

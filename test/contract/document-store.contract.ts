@@ -573,6 +573,30 @@ export function documentStoreContract(
         expect((await store.get('links', 'A'))?.value).toBe(winner + 1);
         expect(ids((await store.list('links')).items)).toEqual(['A', `from-${winner + 1}`]);
       });
+
+      // Large enough to take many requests on every host without transactions of that size
+      // (Forge: 25 operations per transaction; ADO: none at all).
+      it('large batches: all of one lands with all its index entries, and of two racing over one document exactly one applies', async () => {
+        const a = await create('links', 'A', 0, { kr: 'KR0' });
+        const big = (n: 1 | 2): WriteOp[] => [
+          { kind: 'put', collection: 'links', id: 'A', value: n, expected: a.version, indexes: { kr: `KR${n}` } },
+          ...Array.from({ length: 40 }, (_, i): WriteOp => ({ kind: 'put', collection: 'checkIns', id: `c${n}-${padded(i)}`, value: i, expected: null, indexes: { kr: `KR${n}` } })),
+        ];
+        const results = await Promise.allSettled([store.batch(big(1)), store.batch(big(2))]);
+        const won = results.filter((r) => r.status === 'fulfilled');
+        expect(won).toHaveLength(1);
+        const winner = (results.findIndex((r) => r.status === 'fulfilled') + 1) as 1 | 2;
+        expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+        expect((await store.get('links', 'A'))?.value).toBe(winner);
+        const listed = await listAll<number>(store, 'checkIns');
+        expect(listed.items.map((d) => d.id)).toEqual(Array.from({ length: 40 }, (_, i) => `c${winner}-${padded(i)}`));
+        expect((await listAll(store, 'checkIns', { where: { index: 'kr', value: `KR${winner}` } })).items).toHaveLength(40);
+        expect((await listAll(store, 'links', { where: { index: 'kr', value: 'KR0' } })).items).toEqual([]);
+        // And a later large batch deletes them all again.
+        await store.batch(listed.items.map((d): WriteOp => ({ kind: 'delete', collection: 'checkIns', id: d.id, expected: d.version })));
+        expect((await store.list('checkIns')).items).toEqual([]);
+        expect((await store.list('checkIns', { where: { index: 'kr', value: `KR${winner}` } })).items).toEqual([]);
+      });
     });
 
     describe('values', () => {
