@@ -3,11 +3,12 @@
 // 3 `pull` could not read the tracker.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { evaluate, InvalidInputError, isIsoDate, parsePlanText, todayUtc, type IsoDate, type Plan, type Report } from '../core';
+import { evaluate, InvalidInputError, isIsoDate, parsePlanText, review, reviewMarkdown, todayUtc, type IsoDate, type Plan, type Report } from '../core';
 import type { CliIo } from './io';
 import { renderBoard } from './render/board-tree';
 import { outputWidth } from './render/layout';
 import { renderLints, renderReport } from './render/report-table';
+import { reviewJson } from './render/review-json';
 import { painter } from './render/style';
 import { escapeControls, plainOutput, terminalJson, terminalSafe } from './render/terminal-text';
 import { version } from './version';
@@ -18,6 +19,8 @@ const USAGE = `usage:
   okr lint PLAN [--json]             the doctrine lints; exit 1 on any error-level lint
   okr board PLAN [--at YYYY-MM-DD] [--team ID]
                                      the alignment tree: teams, objectives, KRs
+  okr review PLAN [--at YYYY-MM-DD] [--team ID] [--period ID] [--format md|json]
+                                     the monthly review: KPIs, objectives, spotlight, lints
   okr pull ado PLAN --org URL --project NAME
                                      refresh PLAN's Azure DevOps work items (AZURE_DEVOPS_EXT_PAT)
   okr pull jira PLAN --site URL [--email ADDR]
@@ -82,12 +85,37 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout.write(renderBoard(terminalSafe(header(plan)), report, painter(io), typeof team === 'string' ? escapeControls(team) : undefined));
       return 0;
     }
+    case 'review': {
+      const { plan, values } = load(rest, { at: { type: 'string' }, team: { type: 'string' }, period: { type: 'string' }, format: { type: 'string' } });
+      const format = values.format ?? 'md';
+      if (format !== 'md' && format !== 'json') throw new UsageError(`--format: expected md or json, got "${String(format)}"`);
+      const team = known('--team', values.team, plan.teams.map((t) => t.id));
+      const period = known('--period', values.period, plan.periods.map((p) => p.id));
+      const r = review(plan, evaluate(plan, dateOption(values.at)), { ...(team !== undefined ? { team } : {}), ...(period !== undefined ? { period } : {}) });
+      // The Markdown escapes user text for Markdown and drops control characters; escaping it for
+      // the terminal as well keeps this path as safe as every other readable output.
+      io.stdout.write(format === 'json' ? `${terminalJson(reviewJson(r))}\n` : escapeControlsKeepingLines(reviewMarkdown(r)));
+      return 0;
+    }
     case 'pull':
       // The trackers' clients are most of the CLI's code: load them only to pull.
       return (await import('./pull/command')).runPull(rest, io);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
+}
+
+/** The value of an id option, which must name one of `ids`. */
+function known(option: string, value: string | boolean | undefined, ids: readonly string[]): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !ids.includes(value)) {
+    throw new UsageError(`${option}: unknown id "${escapeControls(String(value))}" (known: ${ids.map(escapeControls).join(', ') || 'none'})`);
+  }
+  return value;
+}
+
+function escapeControlsKeepingLines(text: string): string {
+  return text.split('\n').map(escapeControls).join('\n');
 }
 
 /** What the readable views show of the plan itself (the rest comes from the report). */

@@ -98,7 +98,7 @@ describe('review as Markdown', () => {
     const order = ['## KPIs', '## Objectives', '## Spotlight', '## Lints'].map((h) => text.indexOf(h));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(text).toContain('| KPI churn (churn) | 7.5% | 5% | – | breached | −1.5 % |');
+    expect(text).toContain('| KPI churn (churn) | 7.5% | 5% | – | breached | −1.5% |');
     expect(text).toContain('1. **KR KR1** (KR1): 10% done, 50% expected, off track');
   });
 
@@ -108,8 +108,8 @@ describe('review as Markdown', () => {
     });
     const text = reviewMarkdown(at(plan, '2024-08-15'));
     expect(text).not.toContain('<img');
-    expect(text).not.toContain('](http');
+    expect(text).not.toMatch(/[^\\]\]\(http/); // a bracket that closes a link is escaped
     expect(text).not.toMatch(/^# owned/m);
-    expect(text).toContain('&lt;img src=x onerror=alert\\(1\\)&gt; \\[click\\]\\(http://evil.example\\) \\# owned \\| cell');
+    expect(text).toContain('&lt;img src=x onerror=alert(1)&gt; \\[click\\](http://evil.example) \\# owned \\| cell');
   });
 });

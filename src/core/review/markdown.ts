@@ -74,7 +74,7 @@ function words(status: Status): string {
 function change(k: ReviewKpi): string {
   if (k.change === undefined) return '';
   const sign = k.change > 0 ? '+' : k.change < 0 ? '−' : '±';
-  return `${sign}${number(Math.abs(k.change))}${k.unit !== undefined ? ` ${md(k.unit)}` : ''}`;
+  return `${sign}${measure(Math.abs(k.change), k.unit)}`;
 }
 
 function percent(x: number): string {
@@ -92,8 +92,9 @@ function number(x: number): string {
 
 /**
  * Plain text for Markdown: control characters and line breaks become spaces (a line break would
- * end a table row or a list item), HTML's own characters become entities, and Markdown's
- * punctuation is backslash-escaped so it stays literal.
+ * end a table row or a list item), HTML's own characters become entities, and the Markdown
+ * punctuation that could start a link, emphasis, code, a heading, a list or a table cell is
+ * backslash-escaped so it stays literal (parentheses mean nothing without a bracket before them).
  */
 export function md(text: string): string {
   return (
@@ -103,6 +104,6 @@ export function md(text: string): string {
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
-      .replace(/[\\`*_{}[\]()#+!|~]/g, '\\$&')
+      .replace(/[\\`*_{}[\]#+|~]/g, '\\$&')
   );
 }
