@@ -1,5 +1,5 @@
 // The `okr` the tests run: the real bin/okr.js, which loads the bundle scripts/build-cli.js makes
-// (build/cli/okr.mjs), as a child process with nothing in its environment but PATH and what a
+// (build/cli/okr.cjs), as a child process with nothing in its environment but PATH and what a
 // test gives it. The bundle is built once per test run: the script skips the build when no
 // input (sources, package.json, package-lock.json) changed since the last one.
 import { execFile, execFileSync } from 'node:child_process';

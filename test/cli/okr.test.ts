@@ -250,6 +250,6 @@ describe('the built command', () => {
 
   it('is not built again when no input changed', () => {
     ensureCliBuilt();
-    expect(execFileSync(process.execPath, ['scripts/build-cli.js'], { cwd: root, encoding: 'utf8' })).toBe('okr: build/cli/okr.mjs is up to date\n');
+    expect(execFileSync(process.execPath, ['scripts/build-cli.js'], { cwd: root, encoding: 'utf8' })).toBe('okr: build/cli/okr.cjs is up to date\n');
   });
 });
