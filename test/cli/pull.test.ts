@@ -256,8 +256,8 @@ describe('throttling (429 with Retry-After)', () => {
     const run = await pullAdo(plan.path);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('okr pull ado: Azure DevOps asked to slow down (429); retrying in 2 s');
-    // Without the wait the whole run takes about a second.
-    expect(run.ms).toBeGreaterThanOrEqual(2000);
+    // That the wait asked for is the one taken is the retry policy's own test (recorded sleeps,
+    // test/contract/rate-limit.test.ts); this process-level test does not time the machine.
     const batches = trackers.ado.requests().filter((r) => /workitemsbatch$/i.test(r.path));
     expect(batches.map((r) => r.status)).toEqual([429, 200]);
     expect(ofTracker((await planAt(plan.path)).workItems, 'ado')).toHaveLength(7);
