@@ -1,10 +1,15 @@
 // Building JQL from values we do not control. Issue keys and user text go inside double-quoted
 // JQL strings, escaped, so no input can close the string and add clauses of its own.
 
-/** A JQL string literal. Backslash and both quote marks are escaped; control characters too. */
+/**
+ * A JQL string literal. Backslash and both quote marks are escaped, and so is every character
+ * Jira's JQL grammar refuses inside a string: C0 and C1 controls (U+0000–U+001F, U+007F–U+009F)
+ * and the noncharacters U+FDD0–U+FDEF, U+FFFE and U+FFFF (found by parsing every BMP character
+ * with @atlassianlabs/jql-ast; the escaped form `\uXXXX` is accepted).
+ */
 export function jqlString(value: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
-  const escaped = value.replace(/[\\"'\u0000-\u001f\u007f]/g, (ch) => {
+  const escaped = value.replace(/[\\"'\u0000-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]/g, (ch) => {
     switch (ch) {
       case '\\':
         return '\\\\';

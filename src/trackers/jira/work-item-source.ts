@@ -76,7 +76,6 @@ export class JiraWorkItemSource implements WorkItemSource {
   }
 
   async getItems(refs: readonly WorkItemRef[]): Promise<ItemsResult> {
-    await this.ready();
     const keys: string[] = [];
     const missing: WorkItemRef[] = [];
     const seen = new Set<WorkItemRef>();
@@ -89,6 +88,7 @@ export class JiraWorkItemSource implements WorkItemSource {
       else missing.push(ref);
     }
     const byKey = new Map<string, WorkItem>();
+    if (keys.length > 0) await this.ready();
     for (let i = 0; i < keys.length; i += BULK_FETCH_LIMIT) {
       for (const item of await this.mapAll(await this.bulkFetch(keys.slice(i, i + BULK_FETCH_LIMIT)))) {
         if (item) byKey.set(item.ref, item);
@@ -107,14 +107,14 @@ export class JiraWorkItemSource implements WorkItemSource {
   }
 
   async getDescendants(refs: readonly WorkItemRef[]): Promise<WorkItem[]> {
-    await this.ready();
     const found = new Map<WorkItemRef, WorkItem>();
     const asked = new Set<string>();
     let level = [...new Set(refs.map(jiraKey).filter((k): k is string => k !== undefined))];
+    if (level.length > 0) await this.ready();
     for (let depth = 0; level.length > 0; depth++) {
       if (depth >= MAX_HIERARCHY_DEPTH) {
         throw new JiraError(
-          `Jira reported children more than ${MAX_HIERARCHY_DEPTH} levels below ${refs.join(', ')}; no Jira hierarchy is that deep, so the answers are not trusted`,
+          `Jira reported children more than ${MAX_HIERARCHY_DEPTH} levels below ${refs.slice(0, 3).join(', ')}${refs.length > 3 ? ', …' : ''}; no Jira hierarchy is that deep, so the answers are not trusted`,
           0,
           'POST /rest/api/3/search/jql',
         );

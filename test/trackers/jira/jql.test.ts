@@ -46,6 +46,12 @@ describe('jqlString', () => {
     expect(clauseOf(`summary ~ ${jqlString(typed)} ORDER BY key DESC`)).toEqual({ field: 'summary', operator: '~', values: [typed] });
   });
 
+  test('characters the grammar refuses raw are escaped: C1 controls and noncharacters', () => {
+    expect(checkJql('summary ~ "a\u0093b"').problems.length).toBeGreaterThan(0);
+    expect(jqlString('a\u0093\ufdd0\uffffb')).toBe(String.raw`"a\u0093\ufdd0\uffffb"`);
+    expect(clauseOf(`summary ~ ${jqlString('a\u0093\ufdd0\uffffb')}`).values).toEqual(['a\u0093\ufdd0\uffffb']);
+  });
+
   test('a query that does not parse is caught before it is sent, with its position', () => {
     expect(checkJql('project = CS AND').problems).toEqual([expect.objectContaining({ line: 1, character: 17 })]);
     expect(checkJql('parent in (CS-1').problems[0]?.message).toMatch(/'\)'/);
