@@ -89,6 +89,16 @@ describe('Azure DevOps roles from the security service', () => {
     expect((await listAll(admin.store, C.snapshotHeads)).length).toBeGreaterThan(0);
   });
 
+  it('a page asks the security service each question once, however many views it computes', async () => {
+    const x = await extensionApp('contributor');
+    await x.api('getBoard', {});
+    await x.api('getBoard', {});
+    await x.api('saveObjective', { objective: { title: 'Office tea', team: 'sales', period: '2026-Q4' }, expected: null });
+    await x.api('getPermissions', {});
+    expect(x.asked.filter((p) => p.includes(PROJECT_NAMESPACE))).toHaveLength(1);
+    expect(x.asked.filter((p) => p.includes(CSS_NAMESPACE))).toHaveLength(1);
+  });
+
   it('a security service that refuses to answer grants nothing (fails closed)', async () => {
     const actor = adoActor({ user: { id: 'u-1', name: 'jon@raintown.example' }, project: PROJECT, get: () => Promise.resolve(null) });
     expect([await actor.isAdmin(), await actor.isEditor(), [...(await actor.mayEditWorkItems(['ado:300']))]]).toEqual([false, false, []]);

@@ -27,7 +27,11 @@ export interface AdoActorDeps {
 }
 
 export function adoActor(deps: AdoActorDeps): Actor {
+  // A page asks each question once: its views record history only for admins, and a page is
+  // reloaded to pick up a changed permission, like the rest of Azure DevOps' UI.
   let rootArea: Promise<string | undefined> | undefined;
+  let admin: Promise<boolean> | undefined;
+  let editor: Promise<boolean> | undefined;
   const has = async (namespace: string, bits: number, token: string): Promise<boolean> => {
     const query = new URLSearchParams({ tokens: token, alwaysAllowAdministrators: 'true', 'api-version': '7.1' });
     const answer = (await deps.get(`_apis/permissions/${namespace}/${bits}?${query.toString()}`)) as { value?: unknown } | boolean[] | null;
@@ -38,14 +42,15 @@ export function adoActor(deps: AdoActorDeps): Actor {
     const node = (await deps.get(`${encodeURIComponent(deps.project.name)}/_apis/wit/classificationnodes/areas?$depth=0&api-version=7.1`)) as { identifier?: unknown } | null;
     return typeof node?.identifier === 'string' ? `vstfs:///Classification/Node/${node.identifier}` : undefined;
   };
-  const isEditor = async (): Promise<boolean> => {
-    const token = await (rootArea ??= rootAreaToken());
-    return token !== undefined && has(CSS_NAMESPACE, CSS_WORK_ITEM_WRITE, token);
-  };
+  const isEditor = (): Promise<boolean> =>
+    (editor ??= (async () => {
+      const token = await (rootArea ??= rootAreaToken());
+      return token !== undefined && has(CSS_NAMESPACE, CSS_WORK_ITEM_WRITE, token);
+    })());
   return {
     id: deps.user.id,
     ownerIds: [deps.user.id, deps.user.name].filter((s) => s !== ''),
-    isAdmin: () => has(PROJECT_NAMESPACE, PROJECT_GENERIC_WRITE, `$PROJECT:vstfs:///Classification/TeamProject/${deps.project.id}`),
+    isAdmin: () => (admin ??= has(PROJECT_NAMESPACE, PROJECT_GENERIC_WRITE, `$PROJECT:vstfs:///Classification/TeamProject/${deps.project.id}`)),
     isEditor,
     async mayEditWorkItems(refs) {
       // Only Azure DevOps work items can be asked about; Jira items here are a stored snapshot.
