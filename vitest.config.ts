@@ -5,8 +5,8 @@ import { defineConfig } from 'vitest/config';
 const ALL = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
 
 // Suites that drive a browser, build or package a bundle, validate the Forge manifest with the
-// Forge CLI's linters, or spawn `okr` / tsx child processes: minutes on a 2-core machine.
-// `npm test` runs them; `npm run test:unit` leaves them out.
+// Forge CLI's linters, spawn `okr` / tsx child processes, or cut a store at every request in
+// turn: minutes on a 2-core machine. `npm test` runs them; `npm run test:unit` leaves them out.
 const SLOW = [
   'test/browser/**',
   'test/ado/package.test.ts',
@@ -15,6 +15,7 @@ const SLOW = [
   'test/cli/okr.test.ts',
   'test/cli/pull.test.ts',
   'test/stores/sqlite-document-store.test.ts',
+  'test/stores/crash-safety.test.ts',
 ];
 
 // `npm run test:unit` runs the `unit` project with test files sharing each worker's loaded
