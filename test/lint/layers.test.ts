@@ -78,6 +78,12 @@ describe('layers are allow-lists', () => {
     ]);
   });
 
+  test('a file outside src/ only where named: the CLI reads package.json, core may not', async () => {
+    const code = "import pkg from '../../package.json';\nexport const v = pkg.version;\n";
+    expect(await layerProblems('src/cli/version.ts', code)).toEqual([]);
+    expect(await layerProblems('src/core/version.ts', code)).toEqual([expect.stringMatching(/^src\/core may not import "\.\.\/\.\.\/package\.json" \(outside src\/\)/)]);
+  });
+
   test('imports within a folder are its own business', async () => {
     expect(await layerProblems(CORE, "export { evaluate } from './report/evaluate';\n")).toEqual([]);
   });
