@@ -44,7 +44,7 @@ describe('manifest.yml', () => {
     const result = await checkManifest(ROOT);
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([]);
-  }, 120_000);
+  }, 300_000); // the linters type-check the Forge sources: minutes on a loaded 2-core machine
 
   test('asks only for the scopes Harmony uses, runs on nodejs22.x and allows no inline script or style', () => {
     const m = manifest();
@@ -115,30 +115,30 @@ describe('the check fails on a broken app', () => {
       app.writeManifest(m);
     });
     expect(problems).toMatch(/jira:issuePanle/);
-  }, 120_000);
+  }, 300_000); // the linters type-check the Forge sources: minutes on a loaded 2-core machine
 
   test('a scope with a typo', async () => {
     const problems = await broken((app) => app.edit('manifest.yml', (t) => t.replace('- read:jira-work', '- read:jira-wrok')));
     expect(problems).toMatch(/read:jira-wrok/);
-  }, 120_000);
+  }, 300_000); // the linters type-check the Forge sources: minutes on a loaded 2-core machine
 
   test('a runtime Forge does not offer', async () => {
     const problems = await broken((app) => app.edit('manifest.yml', (t) => t.replace('name: nodejs22.x', 'name: nodejs18.x')));
     expect(problems).toMatch(/runtime|nodejs18/i);
-  }, 120_000);
+  }, 300_000); // the linters type-check the Forge sources: minutes on a loaded 2-core machine
 
   test('a resource whose build is missing', async () => {
     const problems = await broken((app) => app.edit('manifest.yml', (t) => t.replace('path: static/forge-kpis/build', 'path: static/forge-kpi/build')));
     expect(problems).toMatch(/static\/forge-kpi\/build/);
-  }, 120_000);
+  }, 300_000); // the linters type-check the Forge sources: minutes on a loaded 2-core machine
 
   test('a handler the function file does not export', async () => {
     const problems = await broken((app) => app.edit('src/forge/index.ts', (t) => t.replace('export const drain =', 'export const drainAll =')));
     expect(problems).toMatch(/"drain"/);
-  }, 120_000);
+  }, 300_000); // the linters type-check the Forge sources: minutes on a loaded 2-core machine
 
   test('a trigger naming a function that is not declared', async () => {
     const problems = await broken((app) => app.edit('manifest.yml', (t) => t.replace('function: issue-events\n', 'function: issue-event\n')));
     expect(problems).toMatch(/issue-event/);
-  }, 120_000);
+  }, 300_000); // the linters type-check the Forge sources: minutes on a loaded 2-core machine
 });
