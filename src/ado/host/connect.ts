@@ -4,7 +4,7 @@
 import * as SDK from 'azure-devops-extension-sdk';
 import type { IExtensionDataService, IHostNavigationService, ILocationService } from 'azure-devops-extension-api/Common';
 import type { ApiClient } from '../../app/api';
-import { createApp } from '../../app/create-app';
+import { createAppOf, type UseCases } from '../../app/app-of';
 import { wholeScopeHistory } from '../../app/history';
 import { adoActor, type AdoGet } from './ado-actor';
 import type { WorkItemRef } from '../../core/model/work-item';
@@ -44,10 +44,11 @@ export interface ExtensionHost extends Tracker {
 }
 
 /**
- * Completes the handshake and builds the app. `loaded: false` keeps the host's loading
+ * Completes the handshake and builds the app over the page's use cases (every page's bundle
+ * carries only those). `loaded: false` keeps the host's loading
  * indicator up until the page calls SDK.notifyLoadSucceeded().
  */
-export async function connectExtension(tracker?: TrackerFactory): Promise<ExtensionHost> {
+export async function connectExtension(useCases: UseCases, tracker?: TrackerFactory): Promise<ExtensionHost> {
   await SDK.init({ loaded: false, applyTheme: true });
   followHostColorMode();
   const project = SDK.getWebContext().project as Project | undefined;
@@ -68,7 +69,7 @@ export async function connectExtension(tracker?: TrackerFactory): Promise<Extens
   const actor = adoActor({ user: SDK.getUser(), project, get: organizationGet(location), source: ado?.source ?? source });
   // History comes only from evaluations that saw a KR's whole scope, made by a project
   // administrator: other viewers' partial counts never become everyone's burn-up (issue 8).
-  const app = createApp({ store, source, actor, history: wholeScopeHistory(store, () => actor.isAdmin()) });
+  const app = createAppOf(useCases, { store, source, actor, history: wholeScopeHistory(store, () => actor.isAdmin()) });
   return { client: inProcessClient(app), project, navigation, source, workItemHref };
 }
 

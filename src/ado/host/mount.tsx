@@ -6,9 +6,12 @@ import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiProvider } from '../../ui/client/api-context';
 import { ThemeRoot } from '../../ui/components/ThemeRoot';
+import type { UseCases } from '../../app/app-of';
 import { connectExtension, type ExtensionHost, type TrackerFactory } from './connect';
 
 export interface MountOptions {
+  /** The use cases the page calls: USE_CASES for the full app, a few for a light page. */
+  useCases: UseCases;
   /** Pages that show work items pass the ADO tracker (host/ado-tracker.ts). */
   tracker?: TrackerFactory;
   /** Runs after the handshake, before the first render (e.g. to SDK.register form events). */
@@ -43,11 +46,11 @@ function fitHeight(): void {
   }).observe(document.body);
 }
 
-export function mountExtension(page: (host: ExtensionHost) => ReactNode, options: MountOptions = {}): void {
+export function mountExtension(page: (host: ExtensionHost) => ReactNode, options: MountOptions): void {
   const element = document.getElementById('root');
   if (!element) throw new Error('the page has no #root element');
   const root = createRoot(element);
-  connectExtension(options.tracker).then(
+  connectExtension(options.useCases, options.tracker).then(
     async (host) => {
       options.beforeRender?.(host);
       openLinksInHost(host);

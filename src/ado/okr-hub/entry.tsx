@@ -3,7 +3,8 @@ import '../../ui/theme/base.css';
 import '../../ui/theme/ado.css';
 import '../host/page.css';
 import { adoTracker } from '../host/ado-tracker';
+import { USE_CASES } from '../../app/create-app';
 import { mountExtension } from '../host/mount';
 import { OkrHub } from './OkrHub';
 
-mountExtension((host) => <OkrHub workItemHref={host.workItemHref} />, { tracker: adoTracker });
+mountExtension((host) => <OkrHub workItemHref={host.workItemHref} />, { useCases: USE_CASES, tracker: adoTracker });

@@ -6,6 +6,9 @@ import '../../ui/theme/base.css';
 import '../../ui/theme/ado.css';
 import '../host/page.css';
 import './provide-yaml';
+import { exportPlan } from '../../app/export-plan';
+import { getPermissions } from '../../app/get-permissions';
+import { importPlan } from '../../app/import-plan';
 import { planHubTracker } from '../host/plan-hub-tracker';
 import { mountExtension } from '../host/mount';
 import { PlanTransfer } from './PlanTransfer';
@@ -15,4 +18,8 @@ mountExtension(() => (
     <h1 className="h-page-title">OKR plan file</h1>
     <PlanTransfer />
   </div>
-), { tracker: planHubTracker });
+), {
+  // Only what the page calls: the board's and panel's use cases stay out of its bundle.
+  useCases: { importPlan, exportPlan, getPermissions },
+  tracker: planHubTracker,
+});

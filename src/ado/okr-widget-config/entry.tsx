@@ -4,6 +4,7 @@ import '../../ui/theme/ado.css';
 import '../host/page.css';
 import * as SDK from 'azure-devops-extension-sdk';
 import { adoTracker } from '../host/ado-tracker';
+import { USE_CASES } from '../../app/create-app';
 import { mountExtension } from '../host/mount';
 import { registerContribution } from '../host/register';
 import { ConfigController } from './config-controller';
@@ -12,6 +13,7 @@ import { WidgetConfig } from './WidgetConfig';
 const controller = new ConfigController();
 
 mountExtension(() => <WidgetConfig controller={controller} />, {
+  useCases: USE_CASES,
   tracker: adoTracker,
   beforeRender: (host) => {
     controller.attach(host.client);
