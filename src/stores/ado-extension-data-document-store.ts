@@ -70,6 +70,7 @@ import { decodeDocument, encodeDocument } from './document-json';
 import { compareIds } from './id-order';
 import { chunkText } from './journal-chunks';
 import { checkBatch, checkIndexes, checkKey, pageSize } from './store-checks';
+import { sharedInFlight } from './shared-in-flight';
 
 /** The calls of the SDK's IExtensionDataManager the store makes. */
 export type ExtensionDataManager = Pick<IExtensionDataManager, 'getDocument' | 'getDocuments' | 'createDocument' | 'setDocument' | 'updateDocument' | 'deleteDocument'>;
@@ -168,8 +169,6 @@ export class ExtensionDataDocumentStore implements DocumentStore {
   private readonly maxPageSize: number;
   /** Pointers known to exist: they are never removed, so once seen they need no second write. */
   private readonly pointers = new Set<string>();
-  /** The look at the journal head in flight, shared by the reads that start meanwhile. */
-  private look: Promise<JournalHead | undefined> | undefined;
 
   constructor(private readonly data: ExtensionDataManager, options: ExtensionDataStoreOptions = {}) {
     this.names = new ExtensionDataNames(options.namespace ?? 'okr');
@@ -343,16 +342,7 @@ export class ExtensionDataDocumentStore implements DocumentStore {
    * ordered, so only a batch whose writer is alive and in the middle of it can be seen in part;
    * one whose writer is gone is seen by every look started after.
    */
-  private lookAtHead(): Promise<JournalHead | undefined> {
-    if (this.look) return this.look;
-    const look = this.readHead();
-    this.look = look;
-    const done = () => {
-      if (this.look === look) this.look = undefined;
-    };
-    look.then(done, done);
-    return look;
-  }
+  private readonly lookAtHead = sharedInFlight(() => this.readHead());
 
   private readHead(): Promise<JournalHead | undefined> {
     return this.read(this.names.journal(), HEAD) as Promise<JournalHead | undefined>;

@@ -75,6 +75,7 @@ import {
 } from './forge-kvs-journal';
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './forge-kvs-retry';
 import { checkBatch, checkIndexes, checkKey, pageSize } from './store-checks';
+import { sharedInFlight } from './shared-in-flight';
 
 export interface ForgeKvsDocumentStoreOptions {
   /** How 429 answers are retried; tests shorten the waits. */
@@ -161,8 +162,6 @@ const HEAD_IS_IDLE: KvsOp = { kind: 'check', entity: DOC_ENTITY, key: HEAD_KEY, 
 export class ForgeKvsDocumentStore implements DocumentStore {
   private readonly retry: RetryPolicy;
   private readonly readConcurrency: number;
-  /** The look at the journal head in flight, shared by the reads that start meanwhile. */
-  private look: Promise<HeadState> | undefined;
 
   constructor(options: ForgeKvsDocumentStoreOptions = {}) {
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
@@ -224,16 +223,7 @@ export class ForgeKvsDocumentStore implements DocumentStore {
    * ordered, so only a batch whose writer is alive and in the middle of it can be seen in part;
    * one whose writer is gone is seen by every look started after.
    */
-  private lookAtHead(): Promise<HeadState> {
-    if (this.look) return this.look;
-    const look = this.readHead();
-    this.look = look;
-    const done = () => {
-      if (this.look === look) this.look = undefined;
-    };
-    look.then(done, done);
-    return look;
-  }
+  private readonly lookAtHead = sharedInFlight(() => this.readHead());
 
   private readHead(): Promise<HeadState> {
     return withRetry(() => kvs.entity<DocEntity>(DOC_ENTITY).get(HEAD_KEY), this.retry).then(headState);
