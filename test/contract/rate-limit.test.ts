@@ -4,6 +4,8 @@ import { kvs } from '@forge/kvs';
 import { DOC_ENTITY, docKey, type DocEntity } from '../../src/stores/forge-kvs-layout';
 import { DEFAULT_RETRY_POLICY, withRetry } from '../../src/stores/forge-kvs-retry';
 import { createNodeAdoSource } from '../../src/trackers/ado/node-wit-client';
+import type { RetryPolicy } from '../../src/core/model/retry-policy';
+import { writeIssueProperty } from '../../src/forge/triggers/issue-property';
 import { JiraClient, type JiraRequest } from '../../src/trackers/jira';
 import { startAdoEmulator } from '../../src/workbench/emulators/ado/server';
 import { fabrikam } from '../workbench/emulators/ado/fixture-dataset';
@@ -11,38 +13,47 @@ import { forgeEntities } from '../fakes/forge-entities';
 import { FakeForgeKvs } from '../fakes/forge-kvs';
 import { rateLimitContract } from './rate-limit.contract';
 
-describe('rate limits: Jira client (429 + Retry-After header)', () => {
-  rateLimitContract(() => {
-    let throttled = 0;
-    let header: string | undefined;
-    let sent = 0;
-    const request: JiraRequest = () => {
-      sent++;
-      const limited = throttled > 0;
-      if (limited) throttled--;
-      const body = limited ? '{"errorMessages":["Rate limit exceeded"]}' : '{"ok":true}';
-      const retryAfter = limited ? header : undefined;
-      return Promise.resolve({
-        status: limited ? 429 : 200,
-        headers: { get: (name: string) => (name.toLowerCase() === 'retry-after' ? (retryAfter ?? null) : null) },
-        text: () => Promise.resolve(body),
-        json: () => Promise.resolve(JSON.parse(body) as unknown),
-      });
-    };
+/** A Jira that answers the next `throttle(count)` requests 429, with a Retry-After header or none. */
+function throttledJira(call: (request: JiraRequest, retry: Partial<RetryPolicy>) => Promise<unknown>) {
+  let throttled = 0;
+  let header: string | undefined;
+  let sent = 0;
+  const request: JiraRequest = () => {
+    sent++;
+    const limited = throttled > 0;
+    if (limited) throttled--;
+    const body = limited ? '{"errorMessages":["Rate limit exceeded"]}' : '{"ok":true}';
+    const retryAfter = limited ? header : undefined;
     return Promise.resolve({
-      throttle: (count, retryAfter) => {
-        throttled = count;
-        header = retryAfter;
-      },
-      call: (retry) => new JiraClient(request, { retry }).get('/rest/api/3/myself'),
-      requests: () => sent,
-      reset: () => {
-        sent = 0;
-        throttled = 0;
-      },
-      cleanup: () => Promise.resolve(),
+      status: limited ? 429 : 200,
+      headers: { get: (name: string) => (name.toLowerCase() === 'retry-after' ? (retryAfter ?? null) : null) },
+      text: () => Promise.resolve(body),
+      json: () => Promise.resolve(JSON.parse(body) as unknown),
     });
+  };
+  return Promise.resolve({
+    throttle: (count: number, retryAfter: string | undefined) => {
+      throttled = count;
+      header = retryAfter;
+    },
+    call: (retry: Partial<RetryPolicy>) => call(request, retry),
+    requests: () => sent,
+    reset: () => {
+      sent = 0;
+      throttled = 0;
+    },
+    cleanup: () => Promise.resolve(),
   });
+}
+
+describe('rate limits: Jira client (429 + Retry-After header)', () => {
+  rateLimitContract(() => throttledJira((request, retry) => new JiraClient(request, { retry }).get('/rest/api/3/myself')));
+});
+
+describe('rate limits: Forge triggers writing the harmony-okr issue property as the app (429 + Retry-After header)', () => {
+  rateLimitContract(() =>
+    throttledJira((request, retry) => writeIssueProperty(request, 'jira:CS-1', ['KR-1'], { ...retry, sleep: retry.sleep ?? (() => Promise.resolve()) })),
+  );
 });
 
 describe('rate limits: Azure DevOps source through azure-devops-node-api (429 + Retry-After header, over HTTP)', () => {

@@ -4,10 +4,10 @@
 // browse an issue can read its properties, so the value holds KR ids only: never a title, never
 // a progress figure. Written as the app (the triggers' asApp request).
 import { parseRef, type WorkItemRef } from '../../core/model/work-item';
-import { RateLimitedError } from '../../core/model/errors';
+import { withRetry, type RetryPolicy } from '../../core/model/retry-policy';
 import { JiraError, jiraErrorDetails } from '../../trackers/jira/errors';
 import type { JiraRequest, JiraRequestInit } from '../../trackers/jira/request';
-import { retryAfterMs } from '../../trackers/http/retry-after';
+import { retryAfterMs } from '../../core/model/retry-after';
 
 export const PROPERTY_KEY = 'harmony-okr';
 
@@ -16,13 +16,12 @@ export interface IssueProperty {
 }
 
 const KEY = /^[A-Z][A-Z0-9_]*-[1-9]\d*$/;
-const MAX_RETRIES = 4;
 
-export interface PropertyWriterOptions {
-  sleep: (ms: number) => Promise<void>;
-  /** Longest `Retry-After` honoured; longer fails the write (the dirty mark stays for later). */
-  maxDelayMs?: number;
-}
+/** The retry policy's parts to change from Jira's bounds; `sleep` is the caller's (its deadline). */
+export type PropertyWriterOptions = Partial<RetryPolicy> & Pick<RetryPolicy, 'sleep'>;
+
+/** Jira's bounds: five tries, no single wait over 30 s (longer fails the write; the KR stays marked). */
+const PROPERTY_RETRY: Omit<RetryPolicy, 'sleep'> = { maxAttempts: 5, maxDelayMs: 30_000, baseDelayMs: 1_000 };
 
 /**
  * Sets the property to these KRs, or deletes it when there are none. An issue that no longer
@@ -40,16 +39,27 @@ export async function writeIssueProperty(request: JiraRequest, ref: WorkItemRef,
       ? { method: 'PUT', body: JSON.stringify(value), headers: { Accept: 'application/json', 'Content-Type': 'application/json' } }
       : { method: 'DELETE', headers: { Accept: 'application/json' } };
   const label = `${init.method} ${path}`;
-  for (let attempt = 0; ; attempt++) {
-    const response = await request(path, init);
-    const text = await response.text();
-    if (response.status >= 200 && response.status < 300) return true;
-    if (response.status === 404) return false;
-    if (response.status !== 429) throw new JiraError(`Jira answered ${response.status} for ${label}`, response.status, label, jiraErrorDetails(text));
-    const wait = retryAfterMs(response.headers.get('Retry-After')) ?? 1000 * 2 ** attempt;
-    if (attempt >= MAX_RETRIES || wait > (options.maxDelayMs ?? 30_000)) {
-      throw new RateLimitedError(`Jira is rate limiting ${label}`, { attempts: attempt + 1, retryAfterMs: wait });
-    }
-    await options.sleep(wait);
+  const policy: RetryPolicy = { ...PROPERTY_RETRY, ...options };
+  return withRetry(
+    async () => {
+      const response = await request(path, init);
+      const text = await response.text();
+      if (response.status >= 200 && response.status < 300) return true;
+      if (response.status === 404) return false;
+      if (response.status !== 429) throw new JiraError(`Jira answered ${response.status} for ${label}`, response.status, label, jiraErrorDetails(text));
+      throw new Throttled(retryAfterMs(response.headers.get('Retry-After')));
+    },
+    policy,
+    {
+      throttled: (error) => (error instanceof Throttled ? { retryAfterMs: error.retryAfterMs } : undefined),
+      message: ({ attempts }) => `Jira is rate limiting ${label}: still 429 after ${attempts} attempts; the KR stays marked for the next run`,
+    },
+  );
+}
+
+/** A 429 answer, inside the retry loop only. */
+class Throttled extends Error {
+  constructor(readonly retryAfterMs: number | undefined) {
+    super('throttled (429)');
   }
 }
