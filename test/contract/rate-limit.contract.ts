@@ -1,6 +1,7 @@
 // The one retry policy, held to the same behaviour at each of its call sites (Jira's client, the
-// Azure DevOps source, the Forge storage store, the Forge triggers' issue-property writer): a throttled answer is waited out as the service
-// asks (Retry-After as seconds or as an HTTP date), else with the doubling backoff (also when the
+// Azure DevOps source, the Forge storage store, the Forge triggers' issue-property writer): a
+// throttled answer is waited out as the service asks (Retry-After as seconds or as an HTTP
+// date), else with the doubling backoff (also when the
 // value is missing, negative or unreadable); too many tries, a wait longer than allowed or a spent
 // budget give up with RateLimitedError, which the app reports as `rate-limited`. Sleeps are
 // recorded, never taken, and the clock is faked where an HTTP date needs "now".
