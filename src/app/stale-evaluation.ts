@@ -61,9 +61,12 @@ export async function evaluateObjectivesOrStale(
     return {
       ...kr,
       progress,
-      units: { done: head?.done ?? 0, total: head?.total ?? 0 },
+      // The snapshot's counts are the app's, over the whole scope: they may count items this
+      // viewer may not see, so only the progress is shown (issue 8, finding 4).
+      units: { done: 0, total: 0 },
+      countsWithheld: true,
       status: period ? statusOf(progress, kr.expected, period, at) : kr.status,
-      // Which units counted is not known without the tracker; the numbers are the snapshot's.
+      // Which units counted is not known without the tracker.
       explanation: { ...kr.explanation, units: [], unknownLinks: [], cancelled: [], doneWeight: progress, totalWeight: head ? 1 : 0 },
     };
   });

@@ -22,8 +22,10 @@ describe('panel when the trackers cannot answer', () => {
     expect(panel.stale).toBe(true);
     const saveFlow = panel.keyResults[0];
     expect(saveFlow?.kr.id).toBe('KR-SAVE-FLOW');
-    expect(effortUnits(saveFlow)).toEqual({ done: 1, total: 3 });
+    // The stored progress; its counts (the app's, over the whole scope) are withheld.
     expect(saveFlow?.kr.progress).toBeCloseTo(1 / 3, 10);
+    expect(effortUnits(saveFlow)).toEqual({ done: 0, total: 0 });
+    expect(saveFlow?.kr).toMatchObject({ countsWithheld: true });
     expect(saveFlow?.contribution).toBeUndefined();
     // The chain's outcome KR needs no tracker.
     expect(saveFlow?.chain[1]).toMatchObject({ id: 'KR-RETENTION', progress: expect.closeTo(0.55, 10) as number });
@@ -32,6 +34,7 @@ describe('panel when the trackers cannot answer', () => {
     const live = await h.call('getPanel', { ref: 'jira:CS-20' });
     expect(live.stale).toBeUndefined();
     expect(effortUnits(live.keyResults[0])).toEqual({ done: 2, total: 3 });
+    expect(live.keyResults[0]?.kr).not.toHaveProperty('countsWithheld');
   });
 
   it('shows zero units, not an error, for a KR never computed before', async () => {

@@ -89,8 +89,11 @@ describe('permissions through the resolvers (asUser)', () => {
     h.site.slowDown(undefined);
     expect(stale.stale).toBe(true);
     const kr = stale.keyResults.find((k) => k.kr.id === 'KR-CRM')?.kr;
-    // The app's numbers (which counted the secret unit) without naming any unit.
-    expect(kr?.type === 'effort' && kr.units).toEqual({ done: 3, total: 8 });
+    // The app's progress (which counted the secret unit), but neither its counts nor any unit:
+    // alice's 3 of 8 would tell bob how many items he cannot see.
+    expect(kr?.progress).toBeCloseTo(live?.progress ?? -1, 10);
+    expect(kr?.type === 'effort' && kr.units).toEqual({ done: 0, total: 0 });
+    expect(kr).toMatchObject({ countsWithheld: true });
     expect(kr?.type === 'effort' && kr.explanation.units).toEqual([]);
     expect(secretsIn(stale)).toEqual([]);
   });

@@ -101,9 +101,16 @@ export interface OutcomeKeyResultReport extends KeyResultReportBase {
 
 export interface EffortKeyResultReport extends KeyResultReportBase {
   type: 'effort';
+  /** Zero, with `countsWithheld`, when the counts are not this viewer's to see. */
   units: { done: number; total: number };
   weighting: 'count' | 'estimate';
   explanation: EffortDetail;
+  /**
+   * The progress is a stored one (the tracker did not answer in time) and its unit counts are
+   * withheld: they were counted over the KR's whole scope, which may hold items this viewer
+   * may not see, and a count of hidden items must not reach them.
+   */
+  countsWithheld?: true;
 }
 
 export type KeyResultReport = OutcomeKeyResultReport | EffortKeyResultReport;

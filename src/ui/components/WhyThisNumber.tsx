@@ -18,6 +18,13 @@ function UnitLine({ unit, weighting }: { unit: UnitReport; weighting: 'count' | 
 }
 
 function EffortWhy({ kr }: { kr: EffortKeyResultReport }) {
+  if (kr.countsWithheld) {
+    return (
+      <div className="h-why-body">
+        <p>The tracker did not answer in time, so this is the progress last stored for this key result. Which items count shows again once the tracker answers.</p>
+      </div>
+    );
+  }
   const { units, cancelled, unknownLinks, doneWeight, totalWeight } = kr.explanation;
   const done = units.filter((u) => u.done);
   const open = units.filter((u) => !u.done);

@@ -3,7 +3,7 @@ import type { KeyResultReport } from '../../core/report/types';
 import { plural, withUnit } from './numbers';
 
 export function progressDetail(kr: KeyResultReport): string {
-  if (kr.type === 'effort') return `${kr.units.done} of ${plural(kr.units.total, 'unit')} done`;
+  if (kr.type === 'effort') return kr.countsWithheld ? 'as last stored' : `${kr.units.done} of ${plural(kr.units.total, 'unit')} done`;
   const target = kr.target !== undefined ? ` of target ${withUnit(kr.target, kr.unit)}` : '';
   return `now ${withUnit(kr.current, kr.unit)}${target}`;
 }
