@@ -180,7 +180,12 @@ export type ApiOutput<K extends ApiName> = ApiMethods[K]['out'];
 /** What every host hands the UI: one function to call any use case. */
 export type ApiClient = <K extends ApiName>(name: K, payload: ApiInput<K>) => Promise<ApiOutput<K>>;
 
-export type ApiErrorCode = 'invalid-input' | 'conflict' | 'not-found' | 'forbidden' | 'rate-limited' | 'internal';
+/**
+ * Every code an error envelope may carry. `tracker-data`: the tracker answered with data Harmony
+ * will not guess at (a status without a category): the message says what to fix there.
+ */
+export const API_ERROR_CODES = ['invalid-input', 'conflict', 'not-found', 'forbidden', 'rate-limited', 'tracker-data', 'internal'] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /** The response envelope hosts put on the wire. */
 export type ApiEnvelope<T> =

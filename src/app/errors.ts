@@ -1,11 +1,10 @@
 // The one mapping from anything a use case throws to the API envelope's error. Hosts put the
 // envelope on their wire (HTTP status, resolver result, in-browser call) without deciding again.
 import { RateLimitedError } from '../core/model/errors';
-import type { ApiEnvelope, ApiErrorCode } from './api';
+import { API_ERROR_CODES, type ApiEnvelope, type ApiErrorCode } from './api';
 
 export type ApiError = Extract<ApiEnvelope<unknown>, { ok: false }>['error'];
 
-const CODES: readonly ApiErrorCode[] = ['invalid-input', 'conflict', 'not-found', 'forbidden', 'rate-limited', 'internal'];
 
 interface ErrorLike {
   code?: unknown;
@@ -31,7 +30,7 @@ export function toApiError(error: unknown): ApiError {
  */
 function codeOf(e: ErrorLike): ApiErrorCode {
   if (typeof e.code === 'string') {
-    if ((CODES as readonly string[]).includes(e.code)) return e.code as ApiErrorCode;
+    if ((API_ERROR_CODES as readonly string[]).includes(e.code)) return e.code as ApiErrorCode;
     if (e.code.endsWith('rate-limited')) return 'rate-limited';
   }
   if (e.status === 429) return 'rate-limited';
@@ -46,6 +45,8 @@ export const HTTP_STATUS: Record<ApiErrorCode, number> = {
   'not-found': 404,
   conflict: 409,
   'rate-limited': 429,
+  // The service upstream answered with something we cannot use.
+  'tracker-data': 502,
   internal: 500,
 };
 

@@ -65,7 +65,8 @@ export interface UnclassifiedStatus {
 
 /** Statuses Jira sent without a category that `catalog` cannot place either. */
 export class JiraUnclassifiedStatusError extends JiraError {
-  override readonly code: string = 'jira-unclassified-status';
+  // The app's envelope code for data the tracker gave that we will not guess at.
+  override readonly code: string = 'tracker-data';
   constructor(readonly statuses: readonly UnclassifiedStatus[]) {
     const list = statuses.map((s) => `"${s.status}" (${s.issues.join(', ')}${s.issues.length >= 3 ? ', …' : ''})`).join(', ');
     super(

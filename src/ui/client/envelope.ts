@@ -1,8 +1,8 @@
 // Every host answers a use case with an ApiEnvelope; this tells one from anything else a transport
 // may hand back (an error page, a crashed function's empty answer).
-import type { ApiEnvelope, ApiErrorCode } from '../../app/api';
+import { API_ERROR_CODES, type ApiEnvelope, type ApiErrorCode } from '../../app/api';
 
-const CODES: readonly ApiErrorCode[] = ['invalid-input', 'conflict', 'not-found', 'forbidden', 'rate-limited', 'internal'];
+const CODES: readonly ApiErrorCode[] = API_ERROR_CODES;
 
 export function isEnvelope(body: unknown): body is ApiEnvelope<unknown> {
   if (typeof body !== 'object' || body === null || !('ok' in body)) return false;

@@ -1,7 +1,8 @@
 // The workbench's host client: every use case is `POST /api/<name>` with the payload as JSON,
 // answered by an ApiEnvelope. The envelope, not the HTTP status, is the source of truth; the
 // status only matters when the body is not an envelope (a proxy error page, a dropped server).
-import type { ApiClient, ApiEnvelope, ApiErrorCode, ApiInput, ApiName, ApiOutput } from '../../app/api';
+import type { ApiClient, ApiErrorCode, ApiInput, ApiName, ApiOutput } from '../../app/api';
+import { isEnvelope } from './envelope';
 import { ApiError } from './api-error';
 
 export interface HttpClientOptions {
@@ -9,8 +10,6 @@ export interface HttpClientOptions {
   baseUrl?: string;
   fetch?: typeof fetch;
 }
-
-const CODES: readonly ApiErrorCode[] = ['invalid-input', 'conflict', 'not-found', 'forbidden', 'rate-limited', 'internal'];
 
 function codeForStatus(status: number): ApiErrorCode {
   if (status === 400) return 'invalid-input';
@@ -21,14 +20,6 @@ function codeForStatus(status: number): ApiErrorCode {
   return 'internal';
 }
 
-function isEnvelope(body: unknown): body is ApiEnvelope<unknown> {
-  if (typeof body !== 'object' || body === null || !('ok' in body)) return false;
-  const ok = body.ok;
-  if (ok === true) return 'data' in body;
-  if (ok !== false || !('error' in body)) return false;
-  const error = body.error;
-  return typeof error === 'object' && error !== null && CODES.includes((error as { code: ApiErrorCode }).code);
-}
 
 export function createHttpClient(options: HttpClientOptions = {}): ApiClient {
   const base = options.baseUrl ?? '';

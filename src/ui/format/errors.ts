@@ -16,6 +16,8 @@ export function errorMessage(error: unknown): string {
         return 'The tracker is busy (rate limited). Wait a moment and try again.';
       case 'invalid-input':
         return error.problems.length > 0 ? error.problems.map((p) => p.message).join(' ') : error.message;
+      case 'tracker-data':
+        return error.message;
       case 'internal':
         return `Something went wrong: ${error.message}`;
     }
