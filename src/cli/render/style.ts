@@ -2,6 +2,7 @@
 import { styleText } from 'node:util';
 import type { Status, KpiHealth, Severity } from '../../core';
 import type { CliIo } from '../io';
+import { wholePercent } from '../../core/report/whole-percent';
 
 type Format = Parameters<typeof styleText>[0];
 export type Paint = (format: Format, text: string) => string;
@@ -41,8 +42,9 @@ export function bar(fraction: number, width = 20): string {
   return '█'.repeat(filled) + '░'.repeat(width - filled);
 }
 
+/** The same whole percent as every other surface shows, right-aligned in four cells. */
 export function percent(fraction: number): string {
-  return `${Math.round(fraction * 100)}%`.padStart(4);
+  return `${wholePercent(fraction)}%`.padStart(4);
 }
 
 export function formatNumber(n: number): string {

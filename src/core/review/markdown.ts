@@ -2,6 +2,7 @@
 // objectives. Everything user-written is escaped: a title must not turn into a link, an HTML
 // tag, a heading or a broken table row when the minutes are pasted somewhere that renders them.
 import type { KeyResultReport, Status } from '../report/types';
+import { wholePercent } from '../report/whole-percent';
 import type { Review, ReviewKpi, ReviewObjective } from './types';
 
 export function reviewMarkdown(r: Review): string {
@@ -78,7 +79,7 @@ function change(k: ReviewKpi): string {
 }
 
 function percent(x: number): string {
-  return `${Math.round(x * 100)}%`;
+  return `${wholePercent(x)}%`;
 }
 
 function measure(value: number | undefined, unit: string | undefined): string {

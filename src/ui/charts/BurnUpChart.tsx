@@ -2,6 +2,7 @@
 // summary); the same numbers are in a table for screen readers.
 import type { SnapshotPoint } from '../../app/api';
 import { burnUp, type ChartBox } from './burn-up';
+import { percent } from '../format/numbers';
 import { polylinePoints } from './scale';
 
 const BOX: ChartBox = { width: 480, height: 200, left: 40, right: 12, top: 12, bottom: 28 };
@@ -13,7 +14,7 @@ export function BurnUpChart({ title, history }: { title: string; history: Snapsh
   const summary =
     chart.kind === 'units'
       ? `Burn-up of ${title} from ${chart.first} to ${chart.last}: ${latest?.done ?? 0} of ${latest?.total ?? 0} units done at the end.`
-      : `Progress of ${title} from ${chart.first} to ${chart.last}: ${Math.round((latest?.progress ?? 0) * 100)}% at the end.`;
+      : `Progress of ${title} from ${chart.first} to ${chart.last}: ${percent(latest?.progress ?? 0)} at the end.`;
   const baseline = BOX.height - BOX.bottom;
   return (
     <figure className="h-chart">
@@ -61,7 +62,7 @@ export function BurnUpChart({ title, history }: { title: string; history: Snapsh
               <td>{p.at}</td>
               <td>{p.done ?? '—'}</td>
               <td>{p.total ?? '—'}</td>
-              <td>{Math.round(p.progress * 100)}%</td>
+              <td>{percent(p.progress)}</td>
             </tr>
           ))}
         </tbody>

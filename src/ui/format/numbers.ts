@@ -1,11 +1,10 @@
 // How numbers read on screen. Progress is a fraction in the report (SPEC §4 keeps it
 // unrounded); people read whole percents, and a value keeps its unit.
+import { wholePercent } from '../../core/report/whole-percent';
 
-/** 0.753 → "75%". Floors so a KR never reads 100% before it is done. */
+/** 0.753 → "75%": the nearest whole percent, 100% only when done (core/report/whole-percent.ts). */
 export function percent(fraction: number): string {
-  if (!Number.isFinite(fraction)) return '0%';
-  const clamped = Math.min(1, Math.max(0, fraction));
-  return `${clamped >= 1 ? 100 : Math.min(99, Math.floor(clamped * 100))}%`;
+  return `${wholePercent(fraction)}%`;
 }
 
 /** Whole percent for aria-valuenow, matching `percent()`. */

@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { decimal, percent, percentNumber, plural, withUnit } from '../../../src/ui/format/numbers';
 
 describe('percent', () => {
-  it('floors so a KR reads 100% only when done', () => {
+  it('rounds to the nearest whole percent, and reads 100% only when done', () => {
     expect(percent(0.999)).toBe('99%');
+    expect(percent(0.995)).toBe('99%');
     expect(percent(1)).toBe('100%');
     expect(percent(0.75)).toBe('75%');
-    expect(percent(0.005)).toBe('0%');
+    expect(percent(0.546)).toBe('55%');
+    expect(percent(0.004)).toBe('0%');
+    // (74.1 - 73) / (75 - 73) in floating point is 0.54999…: the CLI and the apps both say 55%.
+    expect(percent((74.1 - 73) / (75 - 73))).toBe('55%');
   });
   it('clamps outside [0, 1] and treats NaN as 0', () => {
     expect(percent(1.4)).toBe('100%');
