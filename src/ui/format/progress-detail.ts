@@ -4,6 +4,8 @@ import { plural, withUnit } from './numbers';
 
 export function progressDetail(kr: KeyResultReport): string {
   if (kr.type === 'effort') return kr.countsWithheld ? 'as last stored' : `${kr.units.done} of ${plural(kr.units.total, 'unit')} done`;
-  const target = kr.target !== undefined ? ` of target ${withUnit(kr.target, kr.unit)}` : '';
+  // "of target" read as a share of the target ("9.8% of target 7.5%") for a KR going down; a
+  // target named beside the value reads right whichever way the KR goes.
+  const target = kr.target !== undefined ? `, target ${withUnit(kr.target, kr.unit)}` : '';
   return `now ${withUnit(kr.current, kr.unit)}${target}`;
 }
