@@ -1,5 +1,6 @@
 // The alignment board for portfolio managers: teams → objectives → KRs with progress and
 // status, filtered, with the doctrine lints as a coach list.
+import { matchesSearch } from '../core/model/search-text';
 import { z } from 'zod';
 import type { KeyResultReport, Lint, ObjectiveReport } from '../core/report/types';
 import type { BoardFilters, BoardTeam } from './api';
@@ -75,11 +76,8 @@ function matches(o: ObjectiveReport, f: BoardFilters, teams: ReadonlySet<string>
   if (f.status !== undefined && o.status !== f.status) return false;
   const mine = o.keyResults.map((k) => krs.get(k)).filter((k) => k !== undefined);
   if (f.owner !== undefined && o.owner !== f.owner && !mine.some((k) => k.owner === f.owner)) return false;
-  const text = f.text?.trim().toLowerCase();
-  if (text) {
-    const haystack = [o.id, o.title, ...mine.flatMap((k) => [k.id, k.title])].join('\n').toLowerCase();
-    if (!haystack.includes(text)) return false;
-  }
+  const text = f.text?.trim();
+  if (text && !matchesSearch([o.id, o.title, ...mine.flatMap((k) => [k.id, k.title])].join('\n'), text)) return false;
   return true;
 }
 

@@ -1,5 +1,6 @@
 // The link picker's KR search: by KR id, KR title or objective title, newest plan order kept.
 // An empty text lists KRs too, so the picker can show choices before the user types.
+import { foldForSearch } from '../core/model/search-text';
 import { z } from 'zod';
 import type { KeyResultHit } from './api';
 import { C, type ObjectiveDoc } from './collections';
@@ -14,17 +15,17 @@ export const searchKeyResults: UseCase<'searchKeyResults'> = {
 
   async run(ctx, { text, period, limit: max = 20 }) {
     const docs = await listAll<ObjectiveDoc>(ctx.store, C.objectives, period ? { index: 'period', value: period } : undefined);
-    const needle = text.trim().toLowerCase();
+    const needle = foldForSearch(text.trim());
     const hits: KeyResultHit[] = [];
     for (const { value: o } of docs.sort((a, b) => a.value.order - b.value.order)) {
       for (const kr of o.keyResults) {
-        const haystack = `${kr.id}\n${kr.title}\n${o.title}`.toLowerCase();
+        const haystack = foldForSearch(`${kr.id}\n${kr.title}\n${o.title}`);
         if (needle && !haystack.includes(needle)) continue;
         hits.push({ id: kr.id, title: kr.title, type: kr.type, objective: o.id, objectiveTitle: o.title, team: o.team, period: o.period });
       }
     }
     // KRs whose own id or title match come before those found through their objective.
-    const own = (h: KeyResultHit) => (`${h.id}\n${h.title}`.toLowerCase().includes(needle) ? 0 : 1);
+    const own = (h: KeyResultHit) => (foldForSearch(`${h.id}\n${h.title}`).includes(needle) ? 0 : 1);
     return hits.sort((a, b) => own(a) - own(b)).slice(0, max);
   },
 };

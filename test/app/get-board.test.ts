@@ -39,6 +39,9 @@ describe('getBoard', () => {
     expect(await ids({ owner: 'ana' })).toEqual(['O-LOYAL']); // owns KR-CRM
     expect(await ids({ text: 'ROLLBACK' })).toEqual([]); // work item titles are not searched
     expect(await ids({ text: 'deploy' })).toEqual(['O-VELOCITY', 'O-BORING-DEPLOYS']);
+    // Accents and case do not matter: "cafe" finds the objectives with café KRs.
+    expect((await ids({ text: 'cafe' })).length).toBeGreaterThan(0);
+    expect(await ids({ text: 'CAFÉ' })).toEqual(await ids({ text: 'cafe' }));
     expect(await ids({ team: 'sales', period: '2026-Q3' })).toEqual([]);
   });
 

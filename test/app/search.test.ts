@@ -18,6 +18,16 @@ describe('searchKeyResults', () => {
     expect((await h.call('searchKeyResults', { text: 'crm' })).map((k) => k.id)).toEqual(['KR-CRM']);
   });
 
+  it('ignores accents and case both ways: "cafe" finds the café KRs, "CAFÉS" too', async () => {
+    const h = await harness();
+    const ids = async (text: string) => (await h.call('searchKeyResults', { text })).map((k) => k.id).sort();
+    const cafe = await ids('cafe');
+    expect(cafe.length).toBeGreaterThan(0);
+    for (const hit of await h.call('searchKeyResults', { text: 'cafe' })) expect(`${hit.title} ${hit.objectiveTitle}`).toMatch(/caf[eé]/i);
+    expect(await ids('CAFÉS')).toEqual(await ids('cafes'));
+    expect(await ids('café')).toEqual(cafe);
+  });
+
   it('lists KRs of a period when nothing is typed yet, up to the limit', async () => {
     const h = await harness();
     expect((await h.call('searchKeyResults', { text: '', period: '2026-Q3' })).map((k) => k.id)).toEqual(['KR-SUMMER-STORES', 'KR-SUMMER-SKUS', 'KR-SUMMER-SITE']);
