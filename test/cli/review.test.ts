@@ -13,6 +13,8 @@ describe('SPEC §11 okr review', () => {
     const headings = run.stdout.split('\n').filter((l) => l.startsWith('## '));
     expect(headings).toEqual(['## KPIs', '## Objectives', '## Spotlight', '## Lints']);
     expect(run.stdout).toContain('| Monthly churn rate (churn) | 9.8% | 5% | 7.5% | breached | −1.2% |');
+    // A plural unit beside exactly one reads in the singular ("1 hour", not "1 hours").
+    expect(run.stdout).toContain('| Time to restore service (DORA) (mttr) | 0.6 hours | 1 hour | 4 hours | healthy | −0.2 hours |');
     expect(run.stdout).toContain('1. **Grow monthly subscription revenue from $42k to $55k** (KR-MRR): 19% done, 50% expected, off track');
   });
 

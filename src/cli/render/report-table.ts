@@ -3,6 +3,7 @@
 import type { KeyResultReport, Lint, Plan, Report } from '../../core';
 import { layoutRows, type Row } from './layout';
 import { bar, formatNumber, percent, severityColour, statusColour, type Paint } from './style';
+import { unitFor } from '../../core/report/unit-text';
 
 export function renderReport(plan: Pick<Plan, 'organization' | 'teams'>, report: Report, paint: Paint, width: number): string {
   const lines: string[] = [];
@@ -27,7 +28,7 @@ export function renderReport(plan: Pick<Plan, 'organization' | 'teams'>, report:
   if (report.kpis.length) {
     lines.push(paint('bold', 'KPIs'));
     const idWidth = Math.max(...report.kpis.map((k) => k.id.length));
-    const values = report.kpis.map((k) => (k.value === undefined ? '—' : `${formatNumber(k.value)}${k.unit ? ` ${k.unit}` : ''}`));
+    const values = report.kpis.map((k) => (k.value === undefined ? '—' : `${formatNumber(k.value)}${k.unit ? ` ${unitFor(k.value, k.unit)}` : ''}`));
     const valueWidth = Math.max(...values.map((v) => [...v].length));
     const rows = report.kpis.map((k, i): Row => {
       const goal = [k.target !== undefined && `target ${formatNumber(k.target)}`, k.threshold !== undefined && `threshold ${formatNumber(k.threshold)}`].filter(Boolean).join(', ');
@@ -47,7 +48,7 @@ function krRow(kr: KeyResultReport, idWidth: number, paint: Paint): Row {
   const measure =
     kr.type === 'effort'
       ? `${kr.units.done}/${kr.units.total} units${kr.weighting === 'estimate' ? ' (by estimate)' : ''}`
-      : `${formatNumber(kr.current)}${kr.unit ? ` ${kr.unit}` : ''}${kr.start !== undefined && kr.target !== undefined ? ` (${formatNumber(kr.start)} → ${formatNumber(kr.target)})` : ''}`;
+      : `${formatNumber(kr.current)}${kr.unit ? ` ${unitFor(kr.current, kr.unit)}` : ''}${kr.start !== undefined && kr.target !== undefined ? ` (${formatNumber(kr.start)} → ${formatNumber(kr.target)})` : ''}`;
   const kpi = kr.kpi ? paint('cyan', ' KPI') : '';
   return {
     lead: `    ${kr.id.padEnd(idWidth)}  `,

@@ -2,6 +2,7 @@
 // objectives. Everything user-written is escaped: a title must not turn into a link, an HTML
 // tag, a heading or a broken table row when the minutes are pasted somewhere that renders them.
 import type { KeyResultReport, Status } from '../report/types';
+import { unitFor } from '../report/unit-text';
 import { wholePercent } from '../report/whole-percent';
 import type { Review, ReviewKpi, ReviewObjective } from './types';
 
@@ -84,7 +85,7 @@ function percent(x: number): string {
 
 function measure(value: number | undefined, unit: string | undefined): string {
   if (value === undefined) return '–';
-  return unit === '%' ? `${number(value)}%` : `${number(value)}${unit !== undefined ? ` ${md(unit)}` : ''}`;
+  return unit === '%' ? `${number(value)}%` : `${number(value)}${unit !== undefined ? ` ${md(unitFor(value, unit))}` : ''}`;
 }
 
 function number(x: number): string {

@@ -1,5 +1,6 @@
 // How numbers read on screen. Progress is a fraction in the report (SPEC §4 keeps it
 // unrounded); people read whole percents, and a value keeps its unit.
+import { unitFor } from '../../core/report/unit-text';
 import { wholePercent } from '../../core/report/whole-percent';
 
 /** 0.753 → "75%": the nearest whole percent, 100% only when done (core/report/whole-percent.ts). */
@@ -21,7 +22,7 @@ export function decimal(value: number): string {
 /** A measured value with its unit: "%" sticks to the number, other units follow a space. */
 export function withUnit(value: number, unit?: string): string {
   if (!unit) return decimal(value);
-  return unit === '%' ? `${decimal(value)}%` : `${decimal(value)} ${unit}`;
+  return unit === '%' ? `${decimal(value)}%` : `${decimal(value)} ${unitFor(value, unit)}`;
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {
