@@ -42,7 +42,13 @@ describe('alignment board (journey c)', () => {
       expect(bar.now).toBe(percentNumber(objective.progress));
     }
     const coach = page.locator('.h-coach');
-    for (const lint of view.lints.filter((l) => l.severity !== 'info')) expect(await coach.textContent()).toContain(lint.message);
+    const coachText = (await coach.textContent()) ?? '';
+    // What the core writes in backticks shows as code, never as raw backticks.
+    for (const lint of view.lints.filter((l) => l.severity !== 'info')) expect(coachText).toContain(lint.message.replaceAll('`', ''));
+    expect(coachText).not.toContain('`');
+    const quoted = view.lints.flatMap((l) => [...l.message.matchAll(/`([^`]+)`/g)].map((m) => m[1]));
+    expect(quoted.length).toBeGreaterThan(0);
+    expect(await coach.locator('code').allTextContents()).toEqual(expect.arrayContaining(quoted));
     await page.close();
   });
 

@@ -26,7 +26,7 @@ export function CoachList({ lints }: { lints: Lint[] }) {
             <ul className="h-coach-list">
               {group.map((lint, i) => (
                 <li key={`${lint.code}:${lint.subject}:${i}`} className="h-coach-item">
-                  <span className="h-ref">{lint.subject}</span> {lint.message} <span className="h-subtle">({lint.code})</span>
+                  <span className="h-ref">{lint.subject}</span> <LintMessage text={lint.message} /> <span className="h-subtle">({lint.code})</span>
                 </li>
               ))}
             </ul>
@@ -35,4 +35,15 @@ export function CoachList({ lints }: { lints: Lint[] }) {
       })}
     </section>
   );
+}
+
+/**
+ * The core writes what to type in backticks (`kpiRef: churn`), as in a plan file; on a page that
+ * is code, not punctuation. React escapes every piece, so a message still cannot inject markup.
+ */
+function LintMessage({ text }: { text: string }) {
+  const pieces = text.split('`');
+  // An odd count of backticks leaves the last one unpaired: show the text as it is.
+  if (pieces.length % 2 === 0) return <>{text}</>;
+  return <>{pieces.map((piece, i) => (i % 2 === 1 ? <code key={i}>{piece}</code> : piece))}</>;
 }
