@@ -1,9 +1,11 @@
 // The link picker's KR search: by KR id, KR title or objective title, newest plan order kept.
-// An empty text lists KRs too, so the picker can show choices before the user types.
+// An empty text lists KRs too, so the picker can show choices before the user types. Without a
+// period asked for, KRs of periods that have ended are not offered: work done now cannot count
+// toward a quarter that is over.
 import { foldForSearch } from '../core/model/search-text';
 import { z } from 'zod';
 import type { KeyResultHit } from './api';
-import { C, type ObjectiveDoc } from './collections';
+import { C, type ObjectiveDoc, type PeriodDoc } from './collections';
 import { listAll } from './list-all';
 import { viewer } from './permissions';
 import type { UseCase } from './use-case';
@@ -14,10 +16,16 @@ export const searchKeyResults: UseCase<'searchKeyResults'> = {
   requires: viewer,
 
   async run(ctx, { text, period, limit: max = 20 }) {
-    const docs = await listAll<ObjectiveDoc>(ctx.store, C.objectives, period ? { index: 'period', value: period } : undefined);
+    const [docs, periods] = await Promise.all([
+      listAll<ObjectiveDoc>(ctx.store, C.objectives, period ? { index: 'period', value: period } : undefined),
+      period ? Promise.resolve([]) : listAll<PeriodDoc>(ctx.store, C.periods),
+    ]);
+    const today = ctx.today();
+    const ended = new Set(periods.filter((p) => p.value.end < today).map((p) => p.id));
     const needle = foldForSearch(text.trim());
     const hits: KeyResultHit[] = [];
     for (const { value: o } of docs.sort((a, b) => a.value.order - b.value.order)) {
+      if (ended.has(o.period)) continue;
       for (const kr of o.keyResults) {
         const haystack = foldForSearch(`${kr.id}\n${kr.title}\n${o.title}`);
         if (needle && !haystack.includes(needle)) continue;

@@ -28,6 +28,15 @@ describe('searchKeyResults', () => {
     expect(await ids('café')).toEqual(cafe);
   });
 
+  it('does not offer KRs of a period that has ended, unless that period is asked for', async () => {
+    const h = await harness(); // today 2026-11-15: 2026-Q3 is over, 2026-Q4 runs
+    const all = (await h.call('searchKeyResults', { text: '', limit: 100 })).map((k) => k.period);
+    expect(all.length).toBeGreaterThan(0);
+    expect(new Set(all)).toEqual(new Set(['2026-Q4']));
+    expect((await h.call('searchKeyResults', { text: 'summer' })).map((k) => k.id)).toEqual([]);
+    expect((await h.call('searchKeyResults', { text: 'summer', period: '2026-Q3' })).length).toBeGreaterThan(0);
+  });
+
   it('lists KRs of a period when nothing is typed yet, up to the limit', async () => {
     const h = await harness();
     expect((await h.call('searchKeyResults', { text: '', period: '2026-Q3' })).map((k) => k.id)).toEqual(['KR-SUMMER-STORES', 'KR-SUMMER-SKUS', 'KR-SUMMER-SITE']);

@@ -63,6 +63,11 @@ describe('KPI readout', () => {
     expect(await form.textContent()).toContain('must be a number');
     expect(await t.api('getBoard', {})).toEqual(boardBefore);
 
+    // Only objectives of periods still running are offered (the demo's 2026-Q3 is over).
+    const offered = await form.getByLabel('Objective').locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    const board = await t.api('getBoard', {});
+    const running = board.teams.flatMap((team) => team.objectives).filter((o) => o.period === '2026-Q4').map((o) => o.id);
+    expect(offered.sort()).toEqual([...running].sort());
     await form.getByLabel('Objective').selectOption(objective.id);
     await form.getByLabel(/^Target/).fill(String(breached.target ?? 1));
     await form.getByRole('button', { name: 'Create key result' }).click();

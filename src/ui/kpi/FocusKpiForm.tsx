@@ -18,7 +18,9 @@ export function FocusKpiForm({ kpi, onDone, onCancel }: { kpi: Kpi; onDone: (mes
   const id = useId();
   const objectives = useLoad(async () => {
     const board = await api('getBoard', {});
-    return board.teams.flatMap((t) => t.objectives.map((o) => ({ id: o.id, label: `${o.title} (${t.name}, ${o.period})` })));
+    // A KPI is focused on from now on: objectives of periods that have ended are not offered.
+    const ended = new Set(board.periods.filter((p) => p.end < board.at).map((p) => p.id));
+    return board.teams.flatMap((t) => t.objectives.filter((o) => !ended.has(o.period)).map((o) => ({ id: o.id, label: `${o.title} (${t.name}, ${o.period})` })));
   }, [api]);
   const [fields, setFields] = useState<FocusFields>({
     objective: '',
