@@ -1,7 +1,7 @@
-// Regenerates published/ from the upstream contracts (`npx tsx test/contracts/vendor.ts [dir]`,
-// dir defaulting to ../shared/contracts beside the checkout). Tests read only published/; this
-// script is the one place that knows where the upstream copies live. The ADO files are copied
-// whole; the Jira OpenAPI is trimmed to JIRA_PATHS and the schemas they reach.
+// Regenerates published/ from a folder of the upstream contracts
+// (`npx tsx test/contracts/vendor.ts DIR`). Tests read only published/, and the repository names
+// no folder outside itself: the upstream folder is whatever the developer points at. The ADO
+// files are copied whole; the Jira OpenAPI is trimmed to JIRA_PATHS and the schemas they reach.
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,12 @@ import { JIRA_PATHS } from './jira-paths';
 import { trimOpenApi } from './trim-openapi';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const source = resolve(process.argv[2] ?? join(here, '../../../shared/contracts'));
+const given = process.argv[2];
+if (given === undefined) {
+  process.stderr.write('usage: npx tsx test/contracts/vendor.ts DIR   (DIR: the folder holding the upstream contracts)\n');
+  process.exit(2);
+}
+const source = resolve(given);
 const target = join(here, 'published');
 
 const JIRA = 'jira-cloud-platform-v3.openapi.json';
