@@ -1,9 +1,9 @@
 // Issue 8, finding 8, for `okr pull`: work item titles and types come from the tracker, and the
 // plan file's own text is quoted too; neither reaches the terminal as control codes.
 import { readFile } from 'node:fs/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parsePlanText } from '../../src/core';
-import { ADO_PROJECT, adoEnv, jiraEnv, okr, scratchPlan, startTrackers, type Trackers } from './pull/harness';
+import { ADO_PROJECT, adoEnv, jiraEnv, eachTestWithTrackersAndPlan, okr, type ScratchPlan, type Trackers } from './pull/harness';
 
 const CLEAR = '\u001b[2J';
 const WINDOW_TITLE = '\u001b]0;pwned\u0007';
@@ -14,14 +14,10 @@ const C1_CSI = '\u009b2J';
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 let trackers: Trackers;
-let plan: Awaited<ReturnType<typeof scratchPlan>>;
-beforeEach(async () => {
-  trackers = await startTrackers();
-  plan = await scratchPlan('mixed-plan.yaml');
-});
-afterEach(async () => {
-  await trackers.close();
-  await plan.cleanup();
+let plan: ScratchPlan;
+eachTestWithTrackersAndPlan('mixed-plan.yaml', (t, p) => {
+  trackers = t;
+  plan = p;
 });
 
 describe('okr pull prints tracker text escaped', () => {

@@ -4,9 +4,9 @@
 // trackers' mapping and batched reads).
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parsePlanText, type Plan, type WorkItem } from '../../src/core';
-import { ADO_PROJECT, adoEnv, closedPort, fixtures, JIRA_USER, jiraEnv, okr, scratchPlan, startTrackers, type Trackers } from './pull/harness';
+import { ADO_PROJECT, adoEnv, closedPort, fixtures, JIRA_USER, jiraEnv, eachTestWithTrackersAndPlan, okr, scratchPlan, type ScratchPlan, type Trackers } from './pull/harness';
 
 interface Report {
   keyResults: { id: string; progress: number; units?: { done: number; total: number } }[];
@@ -14,15 +14,10 @@ interface Report {
 }
 
 let trackers: Trackers;
-let plan: Awaited<ReturnType<typeof scratchPlan>>;
-
-beforeEach(async () => {
-  trackers = await startTrackers();
-  plan = await scratchPlan('mixed-plan.yaml');
-});
-afterEach(async () => {
-  await trackers.close();
-  await plan.cleanup();
+let plan: ScratchPlan;
+eachTestWithTrackersAndPlan('mixed-plan.yaml', (t, p) => {
+  trackers = t;
+  plan = p;
 });
 
 const pullJira = (file: string, env = jiraEnv(), ...extra: string[]) => okr(['pull', 'jira', file, '--site', trackers.jiraUrl, ...extra], env);

@@ -2,6 +2,7 @@
 // test/fixtures/pull, a scratch copy of a fixture plan, and the real `bin/okr.js` (built, see
 // ../built-cli.ts) run as a child process with nothing in its environment but PATH and the
 // credentials a test gives it.
+import { afterEach, beforeEach } from 'vitest';
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -42,7 +43,14 @@ export async function startTrackers(): Promise<Trackers> {
 }
 
 /** A scratch directory holding a copy of a fixture plan (a path under test/fixtures/pull); `cleanup` removes it. */
-export async function scratchPlan(fixture: string): Promise<{ dir: string; path: string; original: string; cleanup(): Promise<void> }> {
+export interface ScratchPlan {
+  dir: string;
+  path: string;
+  original: string;
+  cleanup(): Promise<void>;
+}
+
+export async function scratchPlan(fixture: string): Promise<ScratchPlan> {
   const dir = await mkdtemp(join(tmpdir(), 'okr-pull-'));
   const path = join(dir, basename(fixture));
   await copyFile(join(fixtures, fixture), path);
@@ -66,3 +74,20 @@ export const jiraEnv = (overrides: Record<string, string> = {}): Record<string, 
 });
 
 export const adoEnv = (pat = ADO_PAT): Record<string, string> => ({ AZURE_DEVOPS_EXT_PAT: pat });
+
+/**
+ * Fresh emulators and a scratch copy of `fixture` for every test of the enclosing describe (or
+ * file), closed and removed after it; `use` receives them for the test's own variables.
+ */
+export function eachTestWithTrackersAndPlan(fixture: string, use: (trackers: Trackers, plan: ScratchPlan) => void): void {
+  let running: { trackers: Trackers; plan: ScratchPlan } | undefined;
+  beforeEach(async () => {
+    running = { trackers: await startTrackers(), plan: await scratchPlan(fixture) };
+    use(running.trackers, running.plan);
+  });
+  afterEach(async () => {
+    await running?.trackers.close();
+    await running?.plan.cleanup();
+    running = undefined;
+  });
+}

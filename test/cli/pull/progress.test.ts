@@ -1,10 +1,10 @@
 // Progress of a pull on stderr: a bar redrawn in place on a terminal, one plain line otherwise.
 // The last test runs the whole command in-process with a terminal-like stderr against the
 // Azure DevOps emulator, since a child process's stderr is never a terminal.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runPull } from '../../../src/cli/pull/command';
 import { createProgress } from '../../../src/cli/pull/progress';
-import { ADO_PAT, ADO_PROJECT, scratchPlan, startTrackers, type Trackers } from './harness';
+import { ADO_PAT, ADO_PROJECT, eachTestWithTrackersAndPlan, type ScratchPlan, type Trackers } from './harness';
 
 function sink(isTTY: boolean): { isTTY: boolean; text: string; write(t: string): boolean } {
   return {
@@ -56,14 +56,10 @@ describe('createProgress', () => {
 
 describe('okr pull ado with stderr on a terminal', () => {
   let trackers: Trackers;
-  let plan: Awaited<ReturnType<typeof scratchPlan>>;
-  beforeEach(async () => {
-    trackers = await startTrackers();
-    plan = await scratchPlan('mixed-plan.yaml');
-  });
-  afterEach(async () => {
-    await trackers.close();
-    await plan.cleanup();
+  let plan: ScratchPlan;
+  eachTestWithTrackersAndPlan('mixed-plan.yaml', (t, p) => {
+    trackers = t;
+    plan = p;
   });
 
   it('shows the bar up to every id read, then the summary', async () => {
