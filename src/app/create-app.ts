@@ -44,10 +44,6 @@ export const USE_CASES: { [K in ApiName]: UseCase<K> } = {
   getPermissions,
 };
 
-export function isApiName(name: string): name is ApiName {
-  return Object.prototype.hasOwnProperty.call(USE_CASES, name);
-}
-
 export type { App } from './app-of';
 
 export function createApp(deps: AppDeps): App {
