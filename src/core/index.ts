@@ -17,3 +17,8 @@ export { review } from './review/review';
 export { reviewMarkdown } from './review/markdown';
 export type * from './review/types';
 export { teamSubtree, treeOrder } from './model/team-tree';
+// Closing a period and rolling over (SPEC §9–§10).
+export { closePeriod, reopenPeriod } from './close/close-period';
+export { previewRollover, rolloverPlan, type CarriedKeyResult, type CarriedObjective, type CarryReason, type RolloverOptions, type RolloverPreview } from './close/rollover';
+export { PeriodRefusedError, type RefusalReason } from './close/refusal';
+export { closedStatus, scoreOf } from './evaluate/closed';

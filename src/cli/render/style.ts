@@ -26,6 +26,7 @@ export function statusColour(status: Status | KpiHealth): Format {
     case 'breached':
       return 'red';
     case 'not-started':
+    case 'closed':
     case 'no-data':
     case 'no-target':
       return 'gray';

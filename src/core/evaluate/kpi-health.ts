@@ -22,7 +22,9 @@ export function healthFromStatus(status: Status): KpiHealth {
       return 'warning';
     case 'off-track':
       return 'breached';
+    // A closed KR is never listed among the KPIs (SPEC §9); its frozen number says nothing now.
     case 'not-started':
+    case 'closed':
       return 'no-data';
   }
 }

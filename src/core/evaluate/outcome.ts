@@ -19,7 +19,7 @@ export function latestOnOrBefore<T extends { at: IsoDate }>(entries: readonly T[
 
 export interface OutcomeResult {
   current: number;
-  currentFrom: 'check-in' | 'kpi-reading' | 'start';
+  currentFrom: 'check-in' | 'kpi-reading' | 'start' | 'final';
   currentAt?: IsoDate;
   confidence?: number;
   progress: number;

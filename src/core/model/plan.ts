@@ -8,6 +8,8 @@ export interface Period {
   start: IsoDate;
   /** Inclusive. */
   end: IsoDate;
+  /** The day the period was closed (SPEC §9): its KRs' numbers are frozen in their `final`. */
+  closed?: IsoDate;
 }
 
 export interface Team {
@@ -38,7 +40,30 @@ interface KeyResultBase {
    * For an outcome KR they are the work meant to move the number: shown, never counted.
    */
   links?: WorkItemRef[];
+  /** A hand-set score from 0 to 1 (SPEC §9); it overrides the score, never the progress. */
+  grade?: number;
+  /** What the owner learned, written at the close. */
+  reflection?: string;
+  /** Id of the KR this one was carried from by a rollover (SPEC §10); may name a KR since deleted. */
+  carriedFrom?: string;
 }
+
+/** A KR's evaluation frozen when its period closed (SPEC §9). */
+export interface FinalBase {
+  /** 0..1. */
+  progress: number;
+}
+
+export interface OutcomeFinal extends FinalBase {
+  current?: number;
+}
+
+export interface EffortFinal extends FinalBase {
+  /** Counts, not weights. */
+  units?: { done: number; total: number };
+}
+
+export type Final = OutcomeFinal | EffortFinal;
 
 export interface OutcomeKeyResult extends KeyResultBase {
   type: 'outcome';
@@ -49,6 +74,7 @@ export interface OutcomeKeyResult extends KeyResultBase {
   /** Current value = that KPI's latest reading. */
   kpiRef?: string;
   checkIns?: CheckIn[];
+  final?: OutcomeFinal;
 }
 
 export type EffortWeighting = 'count' | 'estimate';
@@ -56,6 +82,7 @@ export type EffortWeighting = 'count' | 'estimate';
 export interface EffortKeyResult extends KeyResultBase {
   type: 'effort';
   weighting?: EffortWeighting;
+  final?: EffortFinal;
 }
 
 export type KeyResult = OutcomeKeyResult | EffortKeyResult;
@@ -68,6 +95,8 @@ export interface Objective {
   owner?: string;
   /** Id of a parent objective or key result. */
   aligns?: string | null;
+  /** Id of the objective this one was carried from by a rollover (SPEC §10). */
+  carriedFrom?: string;
   keyResults: KeyResult[];
 }
 

@@ -4,6 +4,7 @@ import { daysOf } from '../model/dates';
 import type { Plan } from '../model/plan';
 import type { Problem } from '../model/errors';
 import { closest } from '../validation/closest';
+import { closeProblems } from './close-references';
 
 export function referenceProblems(plan: Plan): Problem[] {
   const problems: Problem[] = [];
@@ -95,6 +96,7 @@ export function referenceProblems(plan: Plan): Problem[] {
     add(`workItems[${cycle[0]}].parent`, `work item parents form a cycle: ${refs.join(' → ')}`);
   });
 
+  problems.push(...closeProblems(plan));
   return problems;
 }
 

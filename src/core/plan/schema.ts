@@ -21,7 +21,7 @@ const isoDate = z
     return text;
   });
 
-const period = z.strictObject({ id, start: isoDate, end: isoDate });
+const period = z.strictObject({ id, start: isoDate, end: isoDate, closed: isoDate.optional() });
 const team = z.strictObject({ id, name: text, parent: id.optional() });
 
 const checkIn = z.strictObject({
@@ -41,6 +41,20 @@ const krCommon = {
   links: z.array(ref).optional(),
 };
 
+// Closing a period (SPEC §9): the frozen evaluation and the score. Whether they may be there at
+// all (only in a closed period) is a referential rule: see close-references.ts.
+const fraction = (what: string) => z.number().min(0, `${what} is between 0 and 1`).max(1, `${what} is between 0 and 1`);
+const count = z.number().int('expected a whole number').min(0, 'cannot be negative');
+const outcomeFinal = z.strictObject({ progress: fraction('progress'), current: finite.optional() });
+const effortFinal = z
+  .strictObject({ progress: fraction('progress'), units: z.strictObject({ done: count, total: count }).optional() })
+  .refine((f) => f.units === undefined || f.units.done <= f.units.total, { message: 'units.done cannot exceed units.total', path: ['units', 'done'] });
+const closing = {
+  grade: fraction('a grade').optional(),
+  reflection: z.string().optional(),
+  carriedFrom: id.optional(),
+};
+
 const outcomeKr = z.strictObject({
   ...krCommon,
   type: z.literal('outcome'),
@@ -49,12 +63,16 @@ const outcomeKr = z.strictObject({
   unit: z.string().optional(),
   kpiRef: id.optional(),
   checkIns: z.array(checkIn).optional(),
+  final: outcomeFinal.optional(),
+  ...closing,
 });
 
 const effortKr = z.strictObject({
   ...krCommon,
   type: z.literal('effort'),
   weighting: z.enum(['count', 'estimate']).optional(),
+  final: effortFinal.optional(),
+  ...closing,
 });
 
 const keyResult = z.discriminatedUnion('type', [outcomeKr, effortKr], {
@@ -71,6 +89,7 @@ const objective = z.strictObject({
   period: id,
   owner: z.string().optional(),
   aligns: id.nullable().optional(),
+  carriedFrom: id.optional(),
   keyResults: z.array(keyResult).default([]),
 });
 

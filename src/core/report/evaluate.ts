@@ -1,16 +1,22 @@
 // The whole report of a plan as of a date (SPEC §2–§4). Pure: same plan and date, same report,
 // whatever the order of work items or links.
+import { closedStatus, scoreOf } from '../evaluate/closed';
 import { rollupEffort } from '../evaluate/effort';
 import { healthFromStatus, kpiHealth } from '../evaluate/kpi-health';
-import { evaluateOutcome, latestOnOrBefore } from '../evaluate/outcome';
+import { evaluateOutcome, latestOnOrBefore, type OutcomeResult } from '../evaluate/outcome';
 import { expectedProgress, statusOf } from '../evaluate/status';
 import { compareRefs, indexWorkItems } from '../evaluate/work-item-index';
 import type { IsoDate } from '../model/dates';
-import type { Kpi, KeyResult, Objective, Period, Plan } from '../model/plan';
+import type { Kpi, KeyResult, Objective, OutcomeKeyResult, Period, Plan } from '../model/plan';
 import { lint } from '../lints';
-import type { EffortKeyResultReport, KeyResultReport, KpiReport, ObjectiveReport, Report } from './types';
+import type { EffortKeyResultReport, EvaluateOptions, KeyResultReport, KnownProgress, KpiReport, ObjectiveReport, Report } from './types';
 
-export function evaluate(plan: Plan, at: IsoDate): Report {
+/**
+ * `options.known` gives progress values to take instead of computing them (a stale snapshot); a
+ * KR of a closed period always takes its own `final` (SPEC §9). Every surface's objective
+ * progress and status come from here, whichever way its KRs' numbers were obtained.
+ */
+export function evaluate(plan: Plan, at: IsoDate, options: EvaluateOptions = {}): Report {
   const index = indexWorkItems(plan.workItems);
   const kpisById = new Map(plan.kpis.map((k) => [k.id, k]));
   const periods = new Map(plan.periods.map((p) => [p.id, p]));
@@ -22,12 +28,14 @@ export function evaluate(plan: Plan, at: IsoDate): Report {
   for (const objective of plan.objectives) {
     const period = periods.get(objective.period) as Period;
     const expected = expectedProgress(period, at);
-    const krReports = objective.keyResults.map((kr) => evaluateKeyResult(kr, objective, { index, kpisById, period, expected, at }));
+    const krReports = objective.keyResults.map((kr) => evaluateKeyResult(kr, objective, { index, kpisById, period, expected, at, known: options.known }));
     for (const r of krReports) {
       keyResults.push(r);
-      if (r.type === 'effort') effort.set(r.id, r);
+      // A closed KR's scope is history: its links may now also be a carried KR's, and its
+      // units are frozen, so the lints about live work leave it out.
+      if (r.type === 'effort' && r.closed === undefined) effort.set(r.id, r);
     }
-    const progress = weightedMean(krReports);
+    const progress = weightedMean(krReports, (kr) => kr.progress);
     const report: ObjectiveReport = {
       id: objective.id,
       title: objective.title,
@@ -35,15 +43,23 @@ export function evaluate(plan: Plan, at: IsoDate): Report {
       period: objective.period,
       progress,
       expected,
-      status: statusOf(progress, expected, period, at),
+      status: period.closed !== undefined ? closedStatus(progress) : statusOf(progress, expected, period, at),
       keyResults: objective.keyResults.map((kr) => kr.id),
     };
     if (objective.owner !== undefined) report.owner = objective.owner;
     if (objective.aligns != null) report.aligns = objective.aligns;
+    if (objective.carriedFrom !== undefined) report.carriedFrom = objective.carriedFrom;
+    if (period.closed !== undefined) {
+      report.closed = period.closed;
+      report.score = weightedMean(krReports, (kr) => kr.score ?? kr.progress);
+    }
     objectives.push(report);
   }
 
-  const kpis = [...plan.kpis.map((k) => kpiReport(k, at, keyResults)), ...keyResults.filter((kr) => kr.kpi).map(krAsKpi(plan, at))];
+  // A closed KR neither is a KPI any more nor focuses on one: the KR carried into the next
+  // period carries the KPI on (SPEC §9).
+  const open = keyResults.filter((kr) => kr.closed === undefined);
+  const kpis = [...plan.kpis.map((k) => kpiReport(k, at, open)), ...open.filter((kr) => kr.kpi).map(krAsKpi(plan, at))];
   return { at, objectives, keyResults, kpis, lints: lint({ plan, effort, kpis, knownRefs: index.byRef }) };
 }
 
@@ -53,9 +69,14 @@ interface KrContext {
   period: Period;
   expected: number;
   at: IsoDate;
+  known?: ReadonlyMap<string, KnownProgress> | undefined;
 }
 
 export function evaluateKeyResult(kr: KeyResult, objective: Objective, ctx: KrContext): KeyResultReport {
+  const closed = ctx.period.closed;
+  // Frozen means frozen: in a closed period only the KR's own `final` counts, never a caller's value.
+  const known: KnownProgress | undefined = closed !== undefined ? (kr.final ?? { progress: 0 }) : ctx.known?.get(kr.id);
+  const status = (progress: number) => (closed !== undefined ? closedStatus(progress) : statusOf(progress, ctx.expected, ctx.period, ctx.at));
   const base = {
     id: kr.id,
     title: kr.title,
@@ -65,25 +86,43 @@ export function evaluateKeyResult(kr: KeyResult, objective: Objective, ctx: KrCo
     kpi: kr.kpi === true,
     links: [...new Set(kr.links ?? [])].sort(compareRefs),
     ...(kr.owner !== undefined ? { owner: kr.owner } : {}),
+    ...(closed !== undefined ? { closed, score: scoreOf(known?.progress ?? 0, kr.grade) } : {}),
+    ...(kr.grade !== undefined ? { grade: kr.grade } : {}),
+    ...(kr.reflection !== undefined ? { reflection: kr.reflection } : {}),
+    ...(kr.carriedFrom !== undefined ? { carriedFrom: kr.carriedFrom } : {}),
   };
   if (kr.type === 'effort') {
+    if (known !== undefined) {
+      const units = known.units ?? { done: 0, total: 0 };
+      return {
+        ...base,
+        type: 'effort',
+        progress: known.progress,
+        status: status(known.progress),
+        units,
+        weighting: kr.weighting ?? 'count',
+        // Which units counted is not known without computing them: only the totals are.
+        explanation: { units: [], cancelled: [], unknownLinks: [], doneWeight: known.units ? units.done : known.progress, totalWeight: known.units ? units.total : 1 },
+        ...(known.countsWithheld ? { countsWithheld: true as const } : {}),
+      };
+    }
     const r = rollupEffort(kr, ctx.index);
     return {
       ...base,
       type: 'effort',
       progress: r.progress,
-      status: statusOf(r.progress, ctx.expected, ctx.period, ctx.at),
+      status: status(r.progress),
       units: r.units,
       weighting: kr.weighting ?? 'count',
       explanation: r.detail,
     };
   }
-  const o = evaluateOutcome(kr, ctx.kpisById, ctx.at);
+  const o = known !== undefined ? knownOutcome(kr, known) : evaluateOutcome(kr, ctx.kpisById, ctx.at);
   return {
     ...base,
     type: 'outcome',
     progress: o.progress,
-    status: statusOf(o.progress, ctx.expected, ctx.period, ctx.at),
+    status: status(o.progress),
     current: o.current,
     currentFrom: o.currentFrom,
     ...(o.currentAt !== undefined ? { currentAt: o.currentAt } : {}),
@@ -95,12 +134,19 @@ export function evaluateKeyResult(kr: KeyResult, objective: Objective, ctx: KrCo
   };
 }
 
-/** Weighted mean of KR progress by KR weight; an objective without KRs is at 0. */
-function weightedMean(krs: readonly KeyResultReport[]): number {
+/** A known outcome: its value when given (a `final` may lack one), else the start. */
+function knownOutcome(kr: OutcomeKeyResult, known: KnownProgress): OutcomeResult {
+  return known.current !== undefined
+    ? { progress: known.progress, current: known.current, currentFrom: 'final' }
+    : { progress: known.progress, current: kr.start ?? 0, currentFrom: 'start' };
+}
+
+/** Weighted mean of a KR number (progress, score) by KR weight; an objective without KRs is at 0. */
+function weightedMean(krs: readonly KeyResultReport[], value: (kr: KeyResultReport) => number): number {
   let sum = 0;
   let weights = 0;
   for (const kr of krs) {
-    sum += kr.progress * kr.weight;
+    sum += value(kr) * kr.weight;
     weights += kr.weight;
   }
   return weights > 0 ? Math.min(1, sum / weights) : 0;

@@ -7,7 +7,8 @@ import type { WorkItemRef, WorkItemStatus } from '../model/work-item';
 /** A fraction in [0, 1]. */
 export type Progress = number & { readonly __brand?: 'Progress' };
 
-export type Status = 'not-started' | 'on-track' | 'at-risk' | 'off-track' | 'done';
+/** `closed`: the period is closed (SPEC §9) and the KR or objective did not reach its target. */
+export type Status = 'not-started' | 'on-track' | 'at-risk' | 'off-track' | 'done' | 'closed';
 /** `no-target`: readings exist but the KPI has no target to judge them against. */
 export type KpiHealth = 'healthy' | 'warning' | 'breached' | 'no-data' | 'no-target';
 export type Severity = 'error' | 'warning' | 'info';
@@ -46,6 +47,11 @@ export interface ObjectiveReport {
   expected: Progress;
   status: Status;
   keyResults: string[];
+  /** Closed periods only (SPEC §9): the weighted mean of the KRs' scores. */
+  score?: number;
+  /** The day the objective's period was closed. */
+  closed?: IsoDate;
+  carriedFrom?: string;
 }
 
 /** One unit of an effort KR's scope and how it counted (SPEC §2, "explainable progress"). */
@@ -83,6 +89,13 @@ interface KeyResultReportBase {
   kpi: boolean;
   owner?: string;
   links: WorkItemRef[];
+  /** Closed periods only (SPEC §9): `grade` when set, else the frozen progress. */
+  score?: number;
+  /** The day the KR's period was closed: progress, current and units are its frozen `final`. */
+  closed?: IsoDate;
+  grade?: number;
+  reflection?: string;
+  carriedFrom?: string;
 }
 
 export interface OutcomeKeyResultReport extends KeyResultReportBase {
@@ -92,8 +105,8 @@ export interface OutcomeKeyResultReport extends KeyResultReportBase {
   target?: number;
   unit?: string;
   kpiRef?: string;
-  /** Where `current` came from. */
-  currentFrom: 'check-in' | 'kpi-reading' | 'start';
+  /** Where `current` came from; `final`: the value frozen when the period closed. */
+  currentFrom: 'check-in' | 'kpi-reading' | 'start' | 'final';
   /** Date of that check-in or reading. */
   currentAt?: IsoDate;
   confidence?: number;
@@ -131,6 +144,25 @@ export interface KpiReport {
   focusedBy: string[];
   /** Readings on or before `at`, oldest first (for sparklines and trends). */
   trend: { at: IsoDate; value: number }[];
+}
+
+/**
+ * A progress the caller already knows, used instead of computing it (the one evaluation path of
+ * ARCHITECTURE.md): a closed KR's `final`, or an effort KR's stored snapshot when the tracker
+ * cannot answer. `countsWithheld`: the unit counts are not this viewer's to see.
+ */
+export interface KnownProgress {
+  progress: number;
+  /** Outcome KRs. */
+  current?: number;
+  /** Effort KRs: counts, not weights. */
+  units?: { done: number; total: number };
+  countsWithheld?: true;
+}
+
+export interface EvaluateOptions {
+  /** By KR id. A closed KR's own `final` always wins: frozen means frozen. */
+  known?: ReadonlyMap<string, KnownProgress>;
 }
 
 export interface Report {

@@ -70,6 +70,8 @@ function words(status: Status): string {
       return 'off track';
     case 'done':
       return 'done';
+    case 'closed':
+      return 'closed';
   }
 }
 

@@ -16,6 +16,8 @@ export function statusLabel(status: Status): string {
       return 'Off track';
     case 'done':
       return 'Done';
+    case 'closed':
+      return 'Closed';
   }
 }
 
@@ -29,6 +31,7 @@ export function statusTone(status: Status): Tone {
     case 'off-track':
       return 'danger';
     case 'not-started':
+    case 'closed':
       return 'neutral';
   }
 }
