@@ -3,9 +3,8 @@
 // zero. Outcome KRs need no tracker and stay live.
 import type { IsoDate } from '../core/model/dates';
 import type { WorkItem } from '../core/model/work-item';
-import { expectedProgress, statusOf } from '../core/evaluate/status';
 import { evaluate } from '../core/report/evaluate';
-import type { KeyResultReport, Report } from '../core/report/types';
+import type { KnownProgress, Report } from '../core/report/types';
 import { C, type SnapshotDoc } from './collections';
 import type { AppContext } from './context';
 import { toApiError } from './errors';
@@ -45,39 +44,20 @@ export async function evaluateObjectivesOrStale(
   const unread = full.objectives.flatMap((o) => o.keyResults.flatMap((k) => k.links ?? [])).filter((r) => !knownRefs.has(r));
   const scope = { items: [...known], missing: unread };
   const { plan, partial } = visiblePlan(full, scope);
-  const report = evaluate(plan, at);
-  const heads = new Map(
-    (await Promise.all(report.keyResults.filter((k) => k.type === 'effort').map((k) => ctx.store.get<SnapshotDoc>(C.snapshotHeads, k.id))))
-      .filter((d) => d !== undefined)
-      .map((d) => [d.id, d.value]),
-  );
-  const periods = new Map(plan.periods.map((p) => [p.id, p]));
-  const periodOf = new Map(plan.objectives.map((o) => [o.id, periods.get(o.period)]));
-  const keyResults = report.keyResults.map((kr): KeyResultReport => {
-    if (kr.type !== 'effort') return kr;
-    const head = heads.get(kr.id);
-    const period = periodOf.get(kr.objective);
-    const progress = head?.progress ?? 0;
-    return {
-      ...kr,
-      progress,
+  // Each effort KR of a running period takes its last stored progress; the core's one evaluation
+  // path then gives the objectives' progress and statuses (and keeps closed KRs frozen).
+  const closed = new Set(plan.periods.filter((p) => p.closed !== undefined).map((p) => p.id));
+  const effortIds = plan.objectives.filter((o) => !closed.has(o.period)).flatMap((o) => o.keyResults.filter((k) => k.type === 'effort').map((k) => k.id));
+  const heads = await Promise.all(effortIds.map((id) => ctx.store.get<SnapshotDoc>(C.snapshotHeads, id)));
+  const stored = new Map<string, KnownProgress>(
+    effortIds.map((id, i) => [
+      id,
       // The snapshot's counts are the app's, over the whole scope: they may count items this
       // viewer may not see, so only the progress is shown (issue 8, finding 4).
-      units: { done: 0, total: 0 },
-      countsWithheld: true,
-      status: period ? statusOf(progress, kr.expected, period, at) : kr.status,
-      // Which units counted is not known without the tracker.
-      explanation: { ...kr.explanation, units: [], unknownLinks: [], cancelled: [], doneWeight: progress, totalWeight: head ? 1 : 0 },
-    };
-  });
-  const byId = new Map(keyResults.map((k) => [k.id, k]));
-  const objectives = report.objectives.map((o) => {
-    const krs = o.keyResults.map((id) => byId.get(id)).filter((k) => k !== undefined);
-    const weights = krs.reduce((sum, k) => sum + k.weight, 0);
-    const progress = weights > 0 ? Math.min(1, krs.reduce((sum, k) => sum + k.progress * k.weight, 0) / weights) : 0;
-    const period = periods.get(o.period);
-    return { ...o, progress, status: period ? statusOf(progress, expectedProgress(period, at), period, at) : o.status };
-  });
-  const stale: Report = { ...report, objectives, keyResults, lints: [] };
+      { progress: heads[i]?.value.progress ?? 0, countsWithheld: true },
+    ]),
+  );
+  // Lints need the live scope, which is what is missing.
+  const stale: Report = { ...evaluate(plan, at, { known: stored }), lints: [] };
   return { evaluation: { report: stale, plan, scope, partial }, stale: true };
 }

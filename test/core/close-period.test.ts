@@ -19,7 +19,13 @@ function quarter(extra: { a?: Record<string, unknown>; b?: Record<string, unknow
 }
 
 function withItems(plan: Plan, statuses: Record<string, 'todo' | 'done' | 'cancelled' | 'in-progress'>): Plan {
-  return { ...plan, workItems: plan.workItems.map((w) => (statuses[w.ref] ? { ...w, status: statuses[w.ref] } : w)) };
+  return {
+    ...plan,
+    workItems: plan.workItems.map((w) => {
+      const status = statuses[w.ref];
+      return status ? { ...w, status } : w;
+    }),
+  };
 }
 
 describe('closePeriod', () => {
