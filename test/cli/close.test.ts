@@ -152,7 +152,7 @@ describe('okr rollover', () => {
     expect(run.stdout).toContain('Carried 2 objectives and 2 key results from Q3 into Q4 (2024-10-01 – 2024-12-31, added to the plan).');
     expect(run.stdout).toContain('KR1-Q4 ← KR1  Increase client retention rate from 73% to 75%: KPI, scored 0.5 (50%), from 74 to 75 %');
     expect(run.stdout).toContain('O2-Q4 ← O2  Support loyal customers (aligns to KR1-Q4)');
-    expect(run.stdout).toContain('Stayed in Q3: KR2 (0.8 (80%)), KR3 (0.0 (0%))');
+    expect(run.stdout).toContain('Stayed in Q3: KR2 0.8 (80%), KR3 0.0 (0%)');
     const text = await readFile(file, 'utf8');
     expect(text).toBe(
       closedText
