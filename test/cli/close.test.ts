@@ -98,6 +98,9 @@ describe('okr close', () => {
     const review = await okr(['review', file, '--at', '2025-01-15', '--period', 'Q3']);
     expect(review.stdout).toContain('33% done, score 0.43 (43%), closed 2024-10-02: closed.');
     expect(review.stdout).toContain('- Implement new CRM (KR2): 50%, closed; 1 of 2 work items done; score 0.8 (80%), graded. Reflection: vendor late');
+    const reviewJson = JSON.parse((await okr(['review', file, '--at', '2025-01-15', '--period', 'Q3', '--format', 'json'])).stdout) as { objectives: { id: string; score: number; closed: string; keyResults: { id: string; score: number; grade?: number; reflection?: string }[] }[] };
+    expect(reviewJson.objectives[0]).toMatchObject({ id: 'O1', closed: '2024-10-02' });
+    expect(reviewJson.objectives[0]?.keyResults[1]).toEqual({ id: 'KR2', title: 'Implement new CRM', type: 'effort', progress: 0.5, status: 'closed', score: 0.8, grade: 0.8, reflection: 'vendor late' });
   });
 
   it('refuses to close a closed period, an unknown one, or before its start: exit 2, file byte for byte unchanged', async () => {
