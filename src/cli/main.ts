@@ -21,6 +21,10 @@ const USAGE = `usage:
                                      the alignment tree: teams, objectives, KRs
   okr review PLAN [--at YYYY-MM-DD] [--team ID] [--period ID] [--format md|json]
                                      the monthly review: KPIs, objectives, spotlight, lints
+  okr close PLAN --period ID [--at YYYY-MM-DD]
+                                     close a period: freeze its key results' numbers and scores
+  okr rollover PLAN --from ID --to ID [--start YYYY-MM-DD --end YYYY-MM-DD] [--unfinished]
+                                     carry a closed period's KPI (and unfinished) key results on
   okr pull ado PLAN --org URL --project NAME
                                      refresh PLAN's Azure DevOps work items (AZURE_DEVOPS_EXT_PAT)
   okr pull jira PLAN --site URL [--email ADDR]
@@ -97,6 +101,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout.write(format === 'json' ? `${terminalJson(reviewJson(r))}\n` : escapeControlsKeepingLines(reviewMarkdown(r)));
       return 0;
     }
+    case 'close':
+    case 'rollover':
+      return (await import('./close/command')).runCloseCommand(command, rest, io);
     case 'pull':
       // The trackers' clients are most of the CLI's code: load them only to pull.
       return (await import('./pull/command')).runPull(rest, io);

@@ -22,3 +22,4 @@ export { closePeriod, reopenPeriod } from './close/close-period';
 export { previewRollover, rolloverPlan, type CarriedKeyResult, type CarriedObjective, type CarryReason, type RolloverOptions, type RolloverPreview } from './close/rollover';
 export { PeriodRefusedError, type RefusalReason } from './close/refusal';
 export { closedStatus, scoreOf } from './evaluate/closed';
+export { scoreText } from './report/score-text';

@@ -2,6 +2,9 @@
 // already escaped for the terminal.
 import type { Plan, Report, Team } from '../../core';
 import { bar, percent, statusColour, type Paint } from './style';
+import { scoreText } from '../../core/report/score-text';
+
+const score = (value: number | undefined): string => (value === undefined ? '' : ` score ${scoreText(value)}`);
 
 export function renderBoard(plan: Pick<Plan, 'organization' | 'teams'>, report: Report, paint: Paint, rootTeam?: string): string {
   const children = new Map<string | undefined, Team[]>();
@@ -25,13 +28,13 @@ export function renderBoard(plan: Pick<Plan, 'organization' | 'teams'>, report: 
     objectives.forEach((o, i) => {
       const lastO = i === objectives.length - 1 && subteams.length === 0;
       const aligns = o.aligns ? paint('dim', ` ↑ ${o.aligns}`) : '';
-      lines.push(`${inner}${lastO ? '└─ ' : '├─ '}${o.id} ${o.title}  ${bar(o.progress, 10)} ${percent(o.progress)} ${paint(statusColour(o.status), o.status)}${paint('dim', ` ${o.period}`)}${aligns}`);
+      lines.push(`${inner}${lastO ? '└─ ' : '├─ '}${o.id} ${o.title}  ${bar(o.progress, 10)} ${percent(o.progress)} ${paint(statusColour(o.status), o.status)}${score(o.score)}${paint('dim', ` ${o.period}`)}${aligns}`);
       const krPrefix = inner + (lastO ? '   ' : '│  ');
       o.keyResults.forEach((id, j) => {
         const kr = krs.get(id);
         if (!kr) return;
         const lastK = j === o.keyResults.length - 1;
-        lines.push(`${krPrefix}${lastK ? '└─ ' : '├─ '}${kr.id} ${kr.title}  ${bar(kr.progress, 10)} ${percent(kr.progress)} ${paint(statusColour(kr.status), kr.status)}`);
+        lines.push(`${krPrefix}${lastK ? '└─ ' : '├─ '}${kr.id} ${kr.title}  ${bar(kr.progress, 10)} ${percent(kr.progress)} ${paint(statusColour(kr.status), kr.status)}${score(kr.score)}`);
       });
     });
     subteams.forEach((t, i) => walk(t, inner, i === subteams.length - 1, false));

@@ -4,6 +4,7 @@ import type { KeyResultReport, Lint, Plan, Report } from '../../core';
 import { layoutRows, type Row } from './layout';
 import { bar, formatNumber, percent, severityColour, statusColour, type Paint } from './style';
 import { unitFor } from '../../core/report/unit-text';
+import { scoreText } from '../../core/report/score-text';
 
 export function renderReport(plan: Pick<Plan, 'organization' | 'teams'>, report: Report, paint: Paint, width: number): string {
   const lines: string[] = [];
@@ -14,7 +15,7 @@ export function renderReport(plan: Pick<Plan, 'organization' | 'teams'>, report:
   for (const o of report.objectives) {
     const about = `${teams.get(o.team) ?? o.team} · ${o.period}${o.owner ? ` · ${o.owner}` : ''}`;
     lines.push(...layoutRows([{ lead: `${paint('bold', o.id)}  `, title: o.title, tail: ` ${paint('dim', about)}` }], width));
-    lines.push(`  ${bar(o.progress)} ${percent(o.progress)}  ${paint(statusColour(o.status), o.status.padEnd(11))} ${paint('dim', `expected ${percent(o.expected).trim()}`)}`);
+    lines.push(`  ${bar(o.progress)} ${percent(o.progress)}  ${paint(statusColour(o.status), o.status.padEnd(11))} ${paint('dim', o.score !== undefined ? `score ${scoreText(o.score)}, closed ${o.closed ?? ''}` : `expected ${percent(o.expected).trim()}`)}`);
     const idWidth = Math.max(...o.keyResults.map((id) => id.length), 2);
     const rows = o.keyResults.flatMap((id) => {
       const kr = krs.get(id);
@@ -50,10 +51,11 @@ function krRow(kr: KeyResultReport, idWidth: number, paint: Paint): Row {
       ? `${kr.units.done}/${kr.units.total} units${kr.weighting === 'estimate' ? ' (by estimate)' : ''}`
       : `${formatNumber(kr.current)}${kr.unit ? ` ${unitFor(kr.current, kr.unit)}` : ''}${kr.start !== undefined && kr.target !== undefined ? ` (${formatNumber(kr.start)} → ${formatNumber(kr.target)})` : ''}`;
   const kpi = kr.kpi ? paint('cyan', ' KPI') : '';
+  const score = kr.score !== undefined ? paint('dim', ` score ${scoreText(kr.score)}${kr.grade !== undefined ? ' (graded)' : ''}`) : '';
   return {
     lead: `    ${kr.id.padEnd(idWidth)}  `,
     title: kr.title,
-    tail: `${bar(kr.progress, 10)} ${percent(kr.progress)}  ${paint(statusColour(kr.status), kr.status.padEnd(11))} ${paint('dim', measure)}${kpi}`,
+    tail: `${bar(kr.progress, 10)} ${percent(kr.progress)}  ${paint(statusColour(kr.status), kr.status.padEnd(11))} ${paint('dim', measure)}${kpi}${score}`,
   };
 }
 

@@ -3,6 +3,7 @@
 // tag, a heading or a broken table row when the minutes are pasted somewhere that renders them.
 import type { KeyResultReport, Status } from '../report/types';
 import { unitFor } from '../report/unit-text';
+import { scoreText } from '../report/score-text';
 import { wholePercent } from '../report/whole-percent';
 import type { Review, ReviewKpi, ReviewObjective } from './types';
 
@@ -42,7 +43,8 @@ export function reviewMarkdown(r: Review): string {
 
 function objective(o: ReviewObjective): string[] {
   const head = `### ${md(o.title)} (${md(o.id)})`;
-  const facts = `${percent(o.progress)} done, ${percent(o.expected)} expected: ${words(o.status)}. Team ${md(o.team)}, period ${md(o.period)}${o.owner !== undefined ? `, owner ${md(o.owner)}` : ''}.`;
+  const pace = o.score !== undefined ? `score ${scoreText(o.score)}, closed ${o.closed ?? ''}` : `${percent(o.expected)} expected`;
+  const facts = `${percent(o.progress)} done, ${pace}: ${words(o.status)}. Team ${md(o.team)}, period ${md(o.period)}${o.owner !== undefined ? `, owner ${md(o.owner)}` : ''}.`;
   return [head, '', facts, '', ...o.keyResultReports.map(keyResult)];
 }
 
@@ -50,12 +52,14 @@ function keyResult(k: KeyResultReport): string {
   const detail = ((): string => {
     switch (k.type) {
       case 'outcome':
-        return `${measure(k.current, k.unit)} now, from ${measure(k.start, k.unit)} to ${measure(k.target, k.unit)}`;
+        return `${measure(k.current, k.unit)} ${k.closed !== undefined ? 'at the close' : 'now'}, from ${measure(k.start, k.unit)} to ${measure(k.target, k.unit)}`;
       case 'effort':
         return `${k.units.done} of ${k.units.total} work items done`;
     }
   })();
-  return `- ${md(k.title)} (${md(k.id)}): ${percent(k.progress)}, ${words(k.status)}; ${detail}`;
+  const closing =
+    k.score === undefined ? '' : `; score ${scoreText(k.score)}${k.grade !== undefined ? ', graded' : ''}${k.reflection !== undefined && k.reflection.trim() !== '' ? `. Reflection: ${md(k.reflection)}` : ''}`;
+  return `- ${md(k.title)} (${md(k.id)}): ${percent(k.progress)}, ${words(k.status)}; ${detail}${closing}`;
 }
 
 function words(status: Status): string {

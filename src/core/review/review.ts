@@ -31,9 +31,9 @@ function selectObjectives(plan: Plan, report: Report, { team, period }: ReviewOp
     .map((o) => ({ ...o, keyResultReports: o.keyResults.map((id) => krs.get(id)).filter((k): k is KeyResultReport => k !== undefined) }));
 }
 
-/** A period is reviewed while it runs: `start <= at <= end`. */
+/** A period is reviewed while it runs (`start <= at <= end`) and is not closed (SPEC §11). */
 function isRunning(period: Period | undefined, at: IsoDate): boolean {
-  return period !== undefined && period.start <= at && at <= period.end;
+  return period !== undefined && period.closed === undefined && period.start <= at && at <= period.end;
 }
 
 function spotlightKeyResults(objectives: readonly ReviewObjective[]): string[] {
@@ -45,9 +45,10 @@ function spotlightKeyResults(objectives: readonly ReviewObjective[]): string[] {
     .map((k) => k.id);
 }
 
-/** Breached KPIs of `kpis` that no KR anywhere in the plan focuses on through `kpiRef`. */
+/** Breached KPIs of `kpis` that no KR of an open period focuses on through `kpiRef` (a closed KR focuses on nothing now). */
 function unfocusedBreaches(plan: Plan, report: Report): string[] {
-  const focused = new Set(plan.objectives.flatMap((o) => o.keyResults).flatMap((k) => (k.type === 'outcome' && k.kpiRef !== undefined ? [k.kpiRef] : [])));
+  const closed = new Set(plan.periods.filter((p) => p.closed !== undefined).map((p) => p.id));
+  const focused = new Set(plan.objectives.filter((o) => !closed.has(o.period)).flatMap((o) => o.keyResults).flatMap((k) => (k.type === 'outcome' && k.kpiRef !== undefined ? [k.kpiRef] : [])));
   const health = new Map(report.kpis.filter((k) => k.source === 'kpi').map((k) => [k.id, k.health]));
   return plan.kpis.filter((k) => health.get(k.id) === 'breached' && !focused.has(k.id)).map((k) => k.id);
 }
