@@ -67,7 +67,7 @@ describe('closing a quarter in the Azure DevOps hub (issue 12)', () => {
     expect(closed.periods.find((p) => p.id === '2026-Q4')?.closed).toBeDefined();
     expect(closed.keyResults['KR-HEALTHY']).toMatchObject({ score: 0.4, reflection: 'The scoring model came late', status: 'closed' });
     await expand(frame, 'O-LOYAL');
-    expect(await frame.locator('[data-score="KR-HEALTHY"]').textContent()).toContain('Score 0.40 · 40%');
+    expect(await frame.locator('[data-score="KR-HEALTHY"]').textContent()).toContain('Score 0.4 (40%)');
 
     await frame.getByRole('button', { name: 'Start the next quarter' }).click();
     const screen = frame.locator('.h-rollover');

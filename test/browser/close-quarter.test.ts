@@ -66,7 +66,7 @@ describe('closing a quarter and starting the next (issue 12)', () => {
     // Every KR with its computed score, and the stale ones flagged.
     expect(await review.locator('[data-review-kr]').evaluateAll((els) => els.map((e) => e.getAttribute('data-review-kr')))).toEqual(preview.keyResults.map((k) => k.id));
     expect(await review.locator('[data-warning]').count()).toBe(preview.keyResults.filter((k) => k.warning).length);
-    expect(await review.locator('[data-review-kr="KR-RETENTION"] .h-score').textContent()).toBe('Score 0.55 · 55%');
+    expect(await review.locator('[data-review-kr="KR-RETENTION"] .h-score').textContent()).toBe('Score 0.55 (55%)');
 
     // A grade out of range is refused before anything is sent.
     await review.getByLabel('Grade of KR-RETENTION (0 to 1)').fill('7');
@@ -83,7 +83,7 @@ describe('closing a quarter and starting the next (issue 12)', () => {
 
     await expand(page, 'O-LOYAL');
     const kr = page.locator('li[data-kr="KR-RETENTION"]');
-    expect(await kr.locator('[data-score="KR-RETENTION"]').textContent()).toContain('Score 0.70 · 70%');
+    expect(await kr.locator('[data-score="KR-RETENTION"]').textContent()).toContain('Score 0.7 (70%)');
     await page.close();
 
     const stored = (await t.api('exportPlan', { format: 'json' })).plan.objectives.flatMap((o) => o.keyResults).find((k) => k.id === 'KR-RETENTION');
@@ -147,7 +147,7 @@ describe('closing a quarter and starting the next (issue 12)', () => {
       const page = await open('/board?period=2027-Q1', mode, width);
       await expand(page, 'O-LOYAL-2027-Q1');
       const lineage = page.locator('[data-lineage="KR-RETENTION-2027-Q1"]');
-      expect(await lineage.getByRole('listitem').allTextContents()).toEqual(['2026-Q4 0.70 · 70%']);
+      expect(await lineage.getByRole('listitem').allTextContents()).toEqual(['2026-Q4 0.7 (70%)']);
       await shot(page, `board-lineage-${mode}-${width}`);
       await page.close();
     }

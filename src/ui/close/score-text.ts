@@ -1,11 +1,6 @@
-// How a closed KR's score reads (SPEC §9): on the 0.0–1.0 scale OKR practitioners grade on, and
-// as the whole percent the rest of the board uses, so both audiences read it at a glance.
-import { percent } from '../format/numbers';
-
-/** 0.55 → "0.55 · 55%". */
-export function scoreText(score: number): string {
-  return `${(Math.round(score * 100) / 100).toFixed(2)} · ${percent(score)}`;
-}
+// How a closed KR's score reads (SPEC §9): the core's wording, "0.7 (70%)", the same as the CLI
+// and the review; and what a grade typed in a form means.
+export { scoreText } from '../../core/report/score-text';
 
 /** A grade typed in a form: blank is "no grade", else a number from 0 to 1 (a comma reads as a point). */
 export function parseGrade(text: string): { grade: number | null } | { error: string } {

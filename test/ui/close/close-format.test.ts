@@ -1,17 +1,8 @@
-// The close screens' small rules: how a score reads, what a typed grade means, and which period
+// The close screens' small rules: what a typed grade means, and which period
 // "Start the next quarter" suggests.
 import { describe, expect, it } from 'vitest';
 import { nextPeriod } from '../../../src/ui/close/next-period';
-import { parseGrade, scoreText } from '../../../src/ui/close/score-text';
-
-describe('scoreText', () => {
-  it('reads on the 0.0–1.0 scale and as a whole percent', () => {
-    expect(scoreText(0.55)).toBe('0.55 · 55%');
-    expect(scoreText(0.7)).toBe('0.70 · 70%');
-    expect(scoreText(1)).toBe('1.00 · 100%');
-    expect(scoreText(0)).toBe('0.00 · 0%');
-  });
-});
+import { parseGrade } from '../../../src/ui/close/score-text';
 
 describe('parseGrade', () => {
   it('takes a score from 0 to 1, a comma as a decimal point, and blank as no grade', () => {
