@@ -60,8 +60,7 @@ export const previewClose: UseCase<'previewClose'> = {
         ];
       }),
     );
-    const { order: _order, ...shown } = { order: 0, ...period };
-    return { period: shown, asOf, keyResults } satisfies ClosePreview;
+    return { period, asOf, keyResults } satisfies ClosePreview;
   },
 };
 

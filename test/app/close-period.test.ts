@@ -157,6 +157,22 @@ describe('frozen means frozen', () => {
   });
 });
 
+describe('objectives of a closed period', () => {
+  it('may not move out of it or into it (their KRs carry frozen numbers); a rename is fine', async () => {
+    const h = await harness();
+    await h.call('closePeriod', { period: '2026-Q3' });
+    const version = async (id: string) => (await h.store.get(C.objectives, id))?.version ?? '';
+    const summer = { id: 'O-SUMMER', title: 'Summer range', team: 'company', period: '2026-Q4' };
+    const out = await h.fail('saveObjective', { objective: summer, expected: await version('O-SUMMER') });
+    expect(out.problems?.[0]).toEqual({ path: 'objective.period', message: expect.stringMatching(/cannot move O-SUMMER out of 2026-Q3: period 2026-Q3 was closed/) as unknown });
+    const loyal = { id: 'O-LOYAL', title: 'Create wildly loyal customers', team: 'company', period: '2026-Q3' };
+    const into = await h.fail('saveObjective', { objective: loyal, expected: await version('O-LOYAL') });
+    expect(into.problems?.[0]?.message).toMatch(/cannot move O-LOYAL into 2026-Q3/);
+    const stored = (await h.store.get<{ team: string }>(C.objectives, 'O-SUMMER'))?.value.team ?? '';
+    expect((await h.call('saveObjective', { objective: { ...summer, team: stored, period: '2026-Q3' }, expected: await version('O-SUMMER') })).title).toBe('Summer range');
+  });
+});
+
 describe('gradeKeyResult', () => {
   it('lets the owner grade a KR of a closed period; the grade is the score, the progress stays', async () => {
     const h = await harness();
