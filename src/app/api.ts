@@ -5,6 +5,9 @@ import type { IsoDate } from '../core/model/dates';
 import type { KpiDirection, KpiFrequency, Plan } from '../core/model/plan';
 import type { WorkItem, WorkItemRef } from '../core/model/work-item';
 import type { Version } from '../core/ports/document-store';
+import type { ClosePreview, GradeInput, LineageStep, PeriodClosed, RolledOver, RolloverInput, RolloverPreview } from './close-types';
+// The close and rollover shapes are part of the API the UI sees (issue 12).
+export type * from './close-types';
 import type { KeyResultReport, KpiReport, Lint, ObjectiveReport, Status } from '../core/report/types';
 
 /** An objective in a KR's chain up to the company objective, nearest first. */
@@ -66,12 +69,14 @@ export interface BoardTeam {
 
 export interface BoardView {
   at: IsoDate;
-  periods: { id: string; start: IsoDate; end: IsoDate }[];
+  periods: { id: string; start: IsoDate; end: IsoDate; closed?: IsoDate }[];
   /** Teams in tree order (parents before children), only those with matching objectives unless unfiltered. */
   teams: BoardTeam[];
   keyResults: Record<string, KeyResultReport>;
   lints: Lint[];
   owners: string[];
+  /** Carried KRs shown (SPEC §10): the quarters each was carried through, oldest first. */
+  lineage?: Record<string, LineageStep[]>;
 }
 
 export interface SnapshotPoint {
@@ -171,6 +176,13 @@ export interface ApiMethods {
   importPlan: { in: { text: string; format?: 'yaml' | 'json' }; out: { objectives: number; keyResults: number; kpis: number } };
   exportPlan: { in: { format: 'yaml' | 'json' }; out: { text: string; plan: Plan } };
   getPermissions: { in: Record<string, never>; out: PermissionsView };
+  // Closing a period and rolling over (issue 12, SPEC §9–§10): close-types.ts.
+  previewClose: { in: { period: string; at?: IsoDate }; out: ClosePreview };
+  closePeriod: { in: { period: string; at?: IsoDate; grades?: GradeInput[] }; out: PeriodClosed };
+  reopenPeriod: { in: { period: string }; out: { period: string } };
+  gradeKeyResult: { in: GradeInput; out: KeyResultReport };
+  previewRollover: { in: RolloverInput; out: RolloverPreview };
+  rolloverPeriod: { in: RolloverInput & { keyResults: string[]; targets?: Record<string, number> }; out: RolledOver };
 }
 
 export type ApiName = keyof ApiMethods;

@@ -1,6 +1,7 @@
 // Checks in a value on an outcome KR, with an optional confidence and note.
 import { z } from 'zod';
 import { InvalidInputError } from '../core/model/errors';
+import { refuseIfClosed } from './closed-period';
 import { appendId, C, type CheckInDoc, type ReadingDoc } from './collections';
 import { evaluateObjectives, keyResultOf } from './evaluate-objectives';
 import { appendSuffix, nextSeq } from './next-seq';
@@ -18,6 +19,7 @@ export const checkIn: UseCase<'checkIn'> = {
     if (at > today) throw new InvalidInputError([{ path: 'at', message: `a check-in cannot be dated after today (${today})` }]);
     const reader = new PlanReader(ctx.store);
     const { objective, def } = await reader.requireKeyResult(input.kr);
+    await refuseIfClosed(reader, objective.value.period, 'kr', `check in on ${def.id}`);
     if (def.type === 'effort') {
       throw new InvalidInputError([
         { path: 'kr', message: `${def.id} is an effort KR: its progress comes from its linked work items, not from check-ins` },

@@ -22,6 +22,10 @@ import { searchKeyResults } from './search-key-results';
 import { searchWorkItems } from './search-work-items';
 import { unlinkWorkItem } from './unlink-work-item';
 import type { UseCase } from './use-case';
+// Closing a period and rolling over (issue 12).
+import { closePeriod, previewClose, reopenPeriod } from './close-period';
+import { gradeKeyResult } from './grade-key-result';
+import { previewRollover, rolloverPeriod } from './rollover';
 
 export const USE_CASES: { [K in ApiName]: UseCase<K> } = {
   getPanel,
@@ -42,6 +46,13 @@ export const USE_CASES: { [K in ApiName]: UseCase<K> } = {
   importPlan,
   exportPlan,
   getPermissions,
+  // Closing a period and rolling over (issue 12).
+  previewClose,
+  closePeriod,
+  reopenPeriod,
+  gradeKeyResult,
+  previewRollover,
+  rolloverPeriod,
 };
 
 export type { App } from './app-of';

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { InvalidInputError, type Problem } from '../core/model/errors';
 import type { OutcomeKeyResult } from '../core/model/plan';
 import { latestOnOrBefore } from '../core/evaluate/outcome';
+import { refuseIfClosed } from './closed-period';
 import { C, type KeyResultIndexDoc, type ObjectiveDoc } from './collections';
 import { evaluateObjectives, keyResultOf } from './evaluate-objectives';
 import { newKeyResultId } from './new-id';
@@ -21,6 +22,7 @@ export const focusKpi: UseCase<'focusKpi'> = {
     const today = ctx.today();
     const reader = new PlanReader(ctx.store);
     const [kpiDoc, objective] = await Promise.all([reader.requireKpi(input.kpi), reader.requireObjective(input.objective)]);
+    await refuseIfClosed(reader, objective.value.period, 'objective', `focus ${input.kpi} as a key result of ${objective.id}`);
     const kpi = await reader.hydratedKpi(kpiDoc.value);
     const problems: Problem[] = [];
     const start = input.start ?? latestOnOrBefore(kpi.readings, today)?.value;

@@ -8,11 +8,12 @@ import { observed } from './evaluate-objectives';
 import { evaluateLive } from './live-scope';
 import { loadPlan } from './load-plan';
 import { teamSubtree, treeOrder } from '../core/model/team-tree';
+import { lineageOf } from './lineage';
 import { viewer } from './permissions';
 import type { UseCase } from './use-case';
 import { id, isoDate } from './validate';
 
-const STATUSES = ['not-started', 'on-track', 'at-risk', 'off-track', 'done'] as const;
+const STATUSES = ['not-started', 'on-track', 'at-risk', 'off-track', 'done', 'closed'] as const;
 
 export const getBoard: UseCase<'getBoard'> = {
   input: z.strictObject({
@@ -57,11 +58,12 @@ export const getBoard: UseCase<'getBoard'> = {
     }
     return {
       at,
-      periods: plan.periods.map(({ id: pid, start, end }) => ({ id: pid, start, end })),
+      periods: plan.periods.map(({ id: pid, start, end, closed }) => ({ id: pid, start, end, ...(closed !== undefined ? { closed } : {}) })),
       teams,
       keyResults,
       lints: filtered ? lintsAbout(report.lints, shown, teams, keyResults) : report.lints,
       owners: [...owners].sort(),
+      lineage: lineageOf(plan, report, Object.keys(keyResults)),
     };
   },
 };

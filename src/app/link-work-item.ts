@@ -2,6 +2,7 @@
 // something the viewer cannot see would count work they have no right to know about.
 import { z } from 'zod';
 import { NotFoundError } from '../core/model/errors';
+import { refuseIfClosed } from './closed-period';
 import { C, linkId, type LinkDoc } from './collections';
 import { evaluateObjectives, keyResultOf } from './evaluate-objectives';
 import { PlanReader } from './plan-reader';
@@ -15,6 +16,7 @@ export const linkWorkItem: UseCase<'linkWorkItem'> = {
   async run(ctx, { kr, ref: itemRef }) {
     const reader = new PlanReader(ctx.store);
     const { objective } = await reader.requireKeyResult(kr);
+    await refuseIfClosed(reader, objective.value.period, 'kr', `link ${itemRef} to ${kr}`);
     const { items } = await ctx.source.getItems([itemRef]);
     if (!items.some((i) => i.ref === itemRef)) throw new NotFoundError('work item', itemRef);
 

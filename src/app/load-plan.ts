@@ -1,7 +1,7 @@
 // The whole stored plan, for the views that need all of it (board, KPI readout, export):
 // one listing per collection, never one read per document.
 import type { Plan } from '../core/model/plan';
-import type { DocumentStore, Version } from '../core/ports/document-store';
+import type { DocumentStore, StoredDoc, Version } from '../core/ports/document-store';
 import {
   C,
   SETTINGS_ID,
@@ -23,6 +23,8 @@ export interface LoadedPlan {
   /** Current version of each objective, for edits made from the view. */
   objectiveVersions: Map<string, Version>;
   kpiVersions: Map<string, Version>;
+  /** The stored period and objective documents, for use cases that rewrite some (write-plan-change.ts). */
+  docs: { periods: StoredDoc<PeriodDoc>[]; objectives: StoredDoc<ObjectiveDoc>[] };
 }
 
 export async function loadPlan(store: DocumentStore): Promise<LoadedPlan> {
@@ -52,5 +54,6 @@ export async function loadPlan(store: DocumentStore): Promise<LoadedPlan> {
     plan,
     objectiveVersions: new Map(objectives.map((d) => [d.id, d.version])),
     kpiVersions: new Map(kpis.map((d) => [d.id, d.version])),
+    docs: { periods, objectives },
   };
 }

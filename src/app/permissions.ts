@@ -36,6 +36,8 @@ export type Requirement<K extends ApiName> =
   | { role: 'editor' }
   | { role: 'admin' }
   | { role: 'editor-or-owner'; kr: (input: ApiInput<K>) => string | undefined }
+  // Grading a KR of a closed period (issue 12): its owner judges it, or an admin; editors do not.
+  | { role: 'admin-or-owner'; kr: (input: ApiInput<K>) => string }
   | { role: 'work-item-editor'; ref: (input: ApiInput<K>) => WorkItemRef };
 
 export type Role = Requirement<ApiName>['role'];
@@ -89,6 +91,12 @@ export async function authorize<K extends ApiName>(
       const kr = requirement.kr(input);
       if (kr !== undefined && (await isOwner(store, kr, actor))) return;
       throw new ForbiddenError(`${name} needs the editor role, or to be the owner of ${kr === undefined ? 'the key result' : `key result ${kr}`}`);
+    }
+    case 'admin-or-owner': {
+      if (await actor.isAdmin()) return;
+      const kr = requirement.kr(input);
+      if (await isOwner(store, kr, actor)) return;
+      throw new ForbiddenError(`${name} needs the admin role, or to be the owner of key result ${kr}`);
     }
     case 'work-item-editor': {
       const ref = requirement.ref(input);

@@ -6,6 +6,7 @@ import { InvalidInputError, type Problem } from '../core/model/errors';
 import type { KeyResult } from '../core/model/plan';
 import type { WriteOp } from '../core/ports/document-store';
 import type { KeyResultInput } from './api';
+import { refuseIfClosed } from './closed-period';
 import { C, type KeyResultIndexDoc, type ObjectiveDoc } from './collections';
 import { evaluateObjectives, keyResultOf } from './evaluate-objectives';
 import { newKeyResultId } from './new-id';
@@ -39,6 +40,7 @@ export const saveKeyResult: UseCase<'saveKeyResult'> = {
   async run(ctx, { keyResult: input, expected }) {
     const reader = new PlanReader(ctx.store);
     const objective = await reader.requireObjective(input.objective);
+    await refuseIfClosed(reader, objective.value.period, 'keyResult.objective', input.id === undefined ? `add a key result to ${objective.id}` : `edit ${input.id}`);
     const problems = shapeProblems(input);
     const existing = input.id === undefined ? undefined : objective.value.keyResults.find((k) => k.id === input.id);
 

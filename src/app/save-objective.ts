@@ -2,6 +2,7 @@
 // are kept as they are; they are edited with saveKeyResult.
 import { z } from 'zod';
 import { InvalidInputError, NotFoundError, type Problem } from '../core/model/errors';
+import { refuseIfClosed } from './closed-period';
 import { C, type ObjectiveDoc } from './collections';
 import { evaluateObjectives, objectiveOf } from './evaluate-objectives';
 import { listAll } from './list-all';
@@ -51,6 +52,11 @@ export const saveObjective: UseCase<'saveObjective'> = {
     if (!period) problems.push({ path: 'objective.period', message: `unknown period "${input.period}"` });
     if (input.aligns != null) problems.push(...(await alignmentProblems(reader, input.aligns, objectiveId)));
     if (problems.length) throw new InvalidInputError(problems);
+    // Issue 12: a closed period's KRs carry their frozen numbers; they may not move in or out of it.
+    if (current && current.period !== input.period && current.keyResults.length > 0) {
+      await refuseIfClosed(reader, current.period, 'objective.period', `move ${current.id} out of ${current.period}`);
+      await refuseIfClosed(reader, input.period, 'objective.period', `move ${current.id} into ${input.period}`);
+    }
 
     let order = current?.order;
     if (order === undefined) {

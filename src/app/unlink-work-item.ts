@@ -2,6 +2,7 @@
 // the viewer cannot see), so stale links can be cleaned up from the KR's "unknown" list.
 import { z } from 'zod';
 import { NotFoundError } from '../core/model/errors';
+import { refuseIfClosed } from './closed-period';
 import { C, linkId, type LinkDoc } from './collections';
 import { evaluateObjectives, keyResultOf } from './evaluate-objectives';
 import { PlanReader } from './plan-reader';
@@ -15,6 +16,7 @@ export const unlinkWorkItem: UseCase<'unlinkWorkItem'> = {
   async run(ctx, { kr, ref: itemRef }) {
     const reader = new PlanReader(ctx.store);
     const { objective } = await reader.requireKeyResult(kr);
+    await refuseIfClosed(reader, objective.value.period, 'kr', `unlink ${itemRef} from ${kr}`);
     const link = await ctx.store.get<LinkDoc>(C.links, linkId(kr, itemRef));
     if (!link) throw new NotFoundError(`link from key result ${kr} to work item`, itemRef);
     await ctx.store.delete(C.links, link.id, link.version);

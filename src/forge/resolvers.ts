@@ -121,7 +121,11 @@ async function afterSuccess(store: DocumentStore, name: ApiName, payload: unknow
     case 'deleteObjective':
       for (const kr of doomed) await whole(kr);
       return;
+    // An import, a reopen (its KRs catch up with Jira) and a rollover (carried effort KRs get
+    // their scopes, issue 12) ask for a whole pass.
     case 'importPlan':
+    case 'reopenPeriod':
+    case 'rolloverPeriod':
       await requestPass(store, today);
       return;
     case 'getPanel': {
@@ -129,7 +133,8 @@ async function afterSuccess(store: DocumentStore, name: ApiName, payload: unknow
       if (panel.stale) for (const k of panel.keyResults) if (k.kr.type === 'effort') await whole(k.kr.id);
       return;
     }
-    // Reads, and edits that change no KR's scope (outcome check-ins, KPIs, objective fields).
+    // Reads, and edits that change no KR's scope (outcome check-ins, KPIs, objective fields);
+    // a close freezes KRs, which the triggers then skip, and grades change no scope (issue 12).
     case 'searchKeyResults':
     case 'searchWorkItems':
     case 'checkIn':
@@ -142,6 +147,10 @@ async function afterSuccess(store: DocumentStore, name: ApiName, payload: unknow
     case 'saveKpi':
     case 'exportPlan':
     case 'getPermissions':
+    case 'previewClose':
+    case 'closePeriod':
+    case 'gradeKeyResult':
+    case 'previewRollover':
       return;
   }
 }

@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiInput, ApiName } from '../../src/app/api';
 import { C } from '../../src/app/collections';
-import { USE_CASES } from '../../src/app/create-app';
+import { createApp, USE_CASES } from '../../src/app/create-app';
+import { NO_HISTORY } from '../../src/app/history';
+import { day } from '../builders';
 import type { Role } from '../../src/app/permissions';
 import type { UseCase } from '../../src/app/use-case';
 import { ADMIN, EDITOR, fakeActor, ITEM_EDITOR, OWNER, VIEWER, type FakeActor } from './actors';
@@ -38,7 +40,20 @@ export const MATRIX: { [K in ApiName]: { role: Role; allowed: readonly Who[] } }
   saveKpi: { role: 'editor', allowed: ['admin', 'editor'] },
   deleteObjective: { role: 'admin', allowed: ['admin'] },
   importPlan: { role: 'admin', allowed: ['admin'] },
+  // Closing a period and rolling over (issue 12); jon (OWNER) owns KR-HEALTHY.
+  previewClose: { role: 'admin', allowed: ['admin'] },
+  closePeriod: { role: 'admin', allowed: ['admin'] },
+  reopenPeriod: { role: 'admin', allowed: ['admin'] },
+  gradeKeyResult: { role: 'admin-or-owner', allowed: ['admin', 'owner'] },
+  previewRollover: { role: 'admin', allowed: ['admin'] },
+  rolloverPeriod: { role: 'admin', allowed: ['admin'] },
 };
+
+/** Closes a period as an admin, for the calls that need a closed one. */
+const closeAsAdmin = async (h: Harness, period: string) => {
+  await createApp({ store: h.store, source: h.source, actor: ADMIN(), history: NO_HISTORY, today: () => h.clock.today }).call('closePeriod', { period });
+};
+const NEXT = { from: '2026-Q4', to: '2027-Q1', start: day('2027-01-01'), end: day('2027-03-31') };
 
 const healthy = DEMO.objectives.flatMap((o) => o.keyResults).find((k) => k.id === 'KR-HEALTHY');
 if (healthy?.type !== 'outcome') throw new Error('the demo plan has the outcome KR KR-HEALTHY');
@@ -67,9 +82,31 @@ const PAYLOADS: { [K in ApiName]: (h: Harness) => Promise<ApiInput<K>> } = {
   saveKpi: () => Promise.resolve({ kpi: { title: 'Net promoter score', direction: 'up' }, expected: null }),
   deleteObjective: async (h) => ({ id: 'O-SUMMER', expected: await version(h, 'O-SUMMER') }),
   importPlan: () => Promise.resolve({ text: DEMO_TEXT.replace('Rain Town Tea', 'Rain Town Tea Co.'), format: 'yaml' }),
+  // Closing a period and rolling over (issue 12).
+  previewClose: () => Promise.resolve({ period: '2026-Q4' }),
+  closePeriod: () => Promise.resolve({ period: '2026-Q3' }),
+  reopenPeriod: async (h) => {
+    await closeAsAdmin(h, '2026-Q3');
+    return { period: '2026-Q3' };
+  },
+  gradeKeyResult: async (h) => {
+    await closeAsAdmin(h, '2026-Q4');
+    return { kr: 'KR-HEALTHY', grade: 0.5, reflection: 'scoring model late' };
+  },
+  previewRollover: async (h) => {
+    await closeAsAdmin(h, '2026-Q4');
+    return NEXT;
+  },
+  rolloverPeriod: async (h) => {
+    await closeAsAdmin(h, '2026-Q4');
+    return { ...NEXT, keyResults: ['KR-FCR'] };
+  },
 };
 
 const NAMES = Object.keys(USE_CASES) as ApiName[];
+
+/** The role a refusal names: the "-or-owner" roles name the role that needs no ownership. */
+const roleWord = (role: Role): string => (role === 'editor-or-owner' ? 'editor' : role === 'admin-or-owner' ? 'admin' : role);
 
 describe('the permission matrix (every use case × every role)', () => {
   it('a use case that declares no requirement does not compile (checked by tsc)', () => {
@@ -97,7 +134,7 @@ describe('the permission matrix (every use case × every role)', () => {
       return;
     }
     expect(envelope).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    if (!envelope.ok) expect(envelope.error.message).toMatch(MATRIX[name].role === 'work-item-editor' ? /permission to edit/ : new RegExp(`needs the ${MATRIX[name].role === 'editor-or-owner' ? 'editor' : MATRIX[name].role} role`));
+    if (!envelope.ok) expect(envelope.error.message).toMatch(MATRIX[name].role === 'work-item-editor' ? /permission to edit/ : new RegExp(`needs the ${roleWord(MATRIX[name].role)} role`));
     expect(await dumpStore(h.store)).toEqual(before);
   });
 });

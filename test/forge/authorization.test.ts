@@ -28,10 +28,14 @@ function dataset() {
   return { ...base, users: [...base.users, user(DAN_ID, 'dan', ['CS', 'OPS']), user(ERIN_ID, 'erin', ['CS']), user(GUS_ID, 'gus', ['CS', 'OPS'])] };
 }
 
-/** PLAN with erin as the owner of the outcome KR KR-RET. */
+/** PLAN with erin as the owner of the outcome KR KR-RET, and a past quarter to close (issue 12) whose KPI KR erin owns too. */
 const plan = {
   ...PLAN,
-  objectives: PLAN.objectives.map((o) => ({ ...o, keyResults: o.keyResults.map((k) => (k.id === 'KR-RET' ? { ...k, owner: ERIN_ID } : k)) })),
+  periods: [{ id: '2026-Q3', start: '2026-07-01', end: '2026-09-30' }, ...PLAN.periods],
+  objectives: [
+    ...PLAN.objectives.map((o) => ({ ...o, keyResults: o.keyResults.map((k) => (k.id === 'KR-RET' ? { ...k, owner: ERIN_ID } : k)) })),
+    { id: 'O-Q3', title: 'Loyal customers last quarter', team: 'cs', period: '2026-Q3', keyResults: [{ id: 'KR-Q3', title: 'Retention', type: 'outcome', start: 70, target: 73, kpi: true, owner: ERIN_ID }] },
+  ],
 };
 
 /** Who may make each call on Forge (admins: alice and gus; editors: dan and the admins). */
@@ -57,7 +61,21 @@ const MATRIX: Record<ApiName | AdminName, readonly Who[]> = {
   deleteObjective: ['alice', 'gus'],
   importPlan: ['alice', 'gus'],
   saveSettings: ['alice', 'gus'],
+  // Closing a period and rolling over (issue 12): admins; grading also the KR's owner (erin).
+  previewClose: ['alice', 'gus'],
+  closePeriod: ['alice', 'gus'],
+  reopenPeriod: ['alice', 'gus'],
+  gradeKeyResult: ['alice', 'gus', 'erin'],
+  previewRollover: ['alice', 'gus'],
+  rolloverPeriod: ['alice', 'gus'],
 };
+
+/** Closes or reopens 2026-Q3 as alice when it is not already so. */
+async function q3(closed: boolean): Promise<void> {
+  const board = dataOf<{ periods: { id: string; closed?: string }[] }>(await h.invoke('getBoard', {}, ALICE_ID));
+  const isClosed = board.periods.find((p) => p.id === '2026-Q3')?.closed !== undefined;
+  if (isClosed !== closed) dataOf(await h.invoke(closed ? 'closePeriod' : 'reopenPeriod', { period: '2026-Q3' }, ALICE_ID));
+}
 
 let h: ForgeHarness;
 const version = async (id: string) => (await h.store.get(C.objectives, id))?.version ?? '';
@@ -103,6 +121,27 @@ const CALLS: Record<ApiName | AdminName, (who: Who) => Promise<unknown>> = {
     return { id: objective.id, expected: await version(objective.id) };
   },
   importPlan: () => Promise.resolve({ text: JSON.stringify(plan), format: 'json' }),
+  previewClose: () => Promise.resolve({ period: '2026-Q3' }),
+  closePeriod: async () => {
+    await q3(false);
+    return { period: '2026-Q3' };
+  },
+  reopenPeriod: async () => {
+    await q3(true);
+    return { period: '2026-Q3' };
+  },
+  gradeKeyResult: async () => {
+    await q3(true);
+    return { kr: 'KR-Q3', grade: 0.6 };
+  },
+  previewRollover: async (who) => {
+    await q3(true);
+    return { from: '2026-Q3', to: `next-${who}`, start: '2027-01-01', end: '2027-03-31' };
+  },
+  rolloverPeriod: async (who) => {
+    await q3(true);
+    return { from: '2026-Q3', to: `next-${who}`, start: '2027-01-01', end: '2027-03-31', keyResults: [] };
+  },
   saveSettings: async () => {
     const s = await settings();
     return { storyPointFields: s.storyPointFields, cancelledResolutions: s.cancelledResolutions, adminGroups: ['okr-admins'], editorGroups: ['okr-editors'], expected: s.version };

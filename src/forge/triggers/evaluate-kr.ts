@@ -27,3 +27,13 @@ export function linksOfKr(plan: Plan, kr: string): string[] {
   for (const o of plan.objectives) for (const k of o.keyResults) if (k.id === kr) return k.links ?? [];
   return [];
 }
+
+/**
+ * Whether the KR belongs to a closed period (SPEC §9, issue 12): its numbers are frozen, so the
+ * triggers neither recompute it nor touch its issues' properties, whatever Jira says now.
+ */
+export async function isFrozen(reader: PlanReader, kr: string): Promise<boolean> {
+  const found = await reader.keyResult(kr);
+  if (!found) return false;
+  return (await reader.period(found.objective.value.period))?.closed !== undefined;
+}

@@ -12,7 +12,7 @@ import type { StoredDoc } from '../../core/ports/document-store';
 import { BULK_FETCH_LIMIT } from '../../trackers/jira/work-item-source';
 import { WHOLE_KR, type DirtyDoc, type ScopeItem } from '../collections';
 import type { TriggerContext } from './context';
-import { effortKrPlan, evaluateKr, linksOfKr } from './evaluate-kr';
+import { effortKrPlan, evaluateKr, isFrozen, linksOfKr } from './evaluate-kr';
 import { addMembers, membersOf, removeMembers } from './members';
 import { labelLater } from './labels';
 import { ScopeState } from './scope-state';
@@ -21,7 +21,8 @@ import { deleteScope, itemsOf, patchScope, readScope, writeScope, type StoredSco
 /** Search results per page with fields (Jira Cloud gives up to 100). */
 const PAGE = 100;
 
-export type Outcome = 'full' | 'incremental' | 'dropped';
+/** `frozen`: the KR's period is closed; nothing was read or written (issue 12). */
+export type Outcome = 'full' | 'incremental' | 'dropped' | 'frozen';
 
 /** Titles stay in Jira: the stored scope is the app's view and must not reveal them. */
 export function withoutTitle(item: WorkItem): ScopeItem {
@@ -53,6 +54,8 @@ export interface Applied {
  * other marks are applied one by one meanwhile.
  */
 export async function applyMarks(ctx: TriggerContext, kr: string, marks: readonly StoredDoc<DirtyDoc>[]): Promise<Applied> {
+  // A closed KR's marks are taken and dropped: its scope, memberships and properties stay as closed.
+  if (await isFrozen(new PlanReader(ctx.store), kr)) return { outcome: 'frozen', handled: [...marks] };
   const scope = await readScope(ctx.store, kr);
   const whole = marks.filter((m) => m.value.ref === WHOLE_KR);
   const single = marks.filter((m) => m.value.ref !== WHOLE_KR);
@@ -104,8 +107,10 @@ async function applySingle(ctx: TriggerContext, kr: string, scope: StoredScope, 
 
 /** Recomputes the KR from Jira: its links and every descendant, read as the app. */
 export async function recomputeKr(ctx: TriggerContext, kr: string, scope?: StoredScope): Promise<Outcome> {
+  const reader = new PlanReader(ctx.store);
+  if (await isFrozen(reader, kr)) return 'frozen';
   const stored = scope ?? (await readScope(ctx.store, kr));
-  const plan = await effortKrPlan(new PlanReader(ctx.store), kr);
+  const plan = await effortKrPlan(reader, kr);
   if (!plan) return dropScope(ctx, kr, stored);
   const live = await fetchScope(ctx.source, plan);
   const items = live.items.map(withoutTitle);

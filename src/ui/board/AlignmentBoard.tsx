@@ -10,6 +10,8 @@ import { markReady } from '../perf/mark-ready';
 import { BoardFilters } from './BoardFilters';
 import { mergeTeamOptions, objectiveCount, teamRows, type TeamOption } from './board-tree';
 import { CoachList } from './CoachList';
+import { LineageContext } from '../close/lineage-context';
+import { PeriodActions } from '../close/PeriodActions';
 import { ObjectiveRow } from './ObjectiveRow';
 import type { WorkItemHref } from './work-item-href';
 
@@ -80,6 +82,7 @@ export function AlignmentBoard({ initialFilters = {}, onFiltersChange, workItemH
           owners={view?.owners ?? []}
           onChange={changeFilters}
         />
+        {view && <PeriodActions view={view} selected={filters.period} onChanged={board.reload} onShowPeriod={(period) => changeFilters({ ...filters, period })} />}
         <div className="h-actions">
           <button type="button" className="h-button h-button-subtle" onClick={expandAll} disabled={!view}>
             Expand all
@@ -91,6 +94,7 @@ export function AlignmentBoard({ initialFilters = {}, onFiltersChange, workItemH
         {board.status === 'loading' && <p className="h-subtle">Loading the board…</p>}
         {board.status === 'error' && <ErrorNotice error={board.error} onRetry={() => void board.reload()} />}
         {view && view.teams.length === 0 && <p className="h-empty">No objectives match these filters.</p>}
+        <LineageContext.Provider value={view?.lineage}>
         {view && (
           <ul className="h-tree" aria-label="Teams and their objectives">
             {rows.map(({ team, depth }) => {
@@ -135,6 +139,7 @@ export function AlignmentBoard({ initialFilters = {}, onFiltersChange, workItemH
             })}
           </ul>
         )}
+        </LineageContext.Provider>
       </div>
       <aside className="h-board-side">{view && <CoachList lints={view.lints} />}</aside>
     </div>

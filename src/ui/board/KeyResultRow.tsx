@@ -5,6 +5,8 @@ import { StatusPill } from '../components/StatusPill';
 import { progressDetail } from '../format/progress-detail';
 import { statusTone } from '../format/status';
 import { KeyResultDetails } from './KeyResultDetails';
+import ClosedKeyResultDetails from '../close/ClosedKeyResultDetails';
+import { KeyResultScore } from '../close/KeyResultScore';
 import type { WorkItemHref } from './work-item-href';
 
 export interface KeyResultRowProps {
@@ -31,8 +33,9 @@ export function KeyResultRow({ kr, open, onToggle, href, onChanged }: KeyResultR
           <span className="h-sr-only"> of {kr.id}</span>
         </button>
       </div>
+      <KeyResultScore kr={kr} />
       <div id={`${id}-details`} hidden={!open}>
-        {open && <KeyResultDetails kr={kr.id} href={href} onChanged={onChanged} />}
+        {open && (kr.score !== undefined ? <ClosedKeyResultDetails kr={kr.id} onChanged={onChanged} /> : <KeyResultDetails kr={kr.id} href={href} onChanged={onChanged} />)}
       </div>
     </li>
   );

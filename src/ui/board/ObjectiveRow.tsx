@@ -6,6 +6,7 @@ import { StatusPill } from '../components/StatusPill';
 import { plural } from '../format/numbers';
 import { statusTone } from '../format/status';
 import { KeyResultRow } from './KeyResultRow';
+import { ObjectiveScore } from '../close/ObjectiveScore';
 import type { WorkItemHref } from './work-item-href';
 
 export interface ObjectiveRowProps {
@@ -39,6 +40,7 @@ export function ObjectiveRow(props: ObjectiveRowProps) {
           {objective.owner ? ` · ${objective.owner}` : ''}
         </span>
       </div>
+      <ObjectiveScore objective={objective} />
       <ul id={`${id}-krs`} className="h-kr-list" hidden={!expanded}>
         {expanded &&
           krs.map((kr) => <KeyResultRow key={kr.id} kr={kr} open={openKr === kr.id} onToggle={() => onToggleKr(kr.id)} href={href} onChanged={onChanged} />)}
