@@ -17,3 +17,8 @@ export { review } from './review/review';
 export { reviewMarkdown } from './review/markdown';
 export type * from './review/types';
 export { teamSubtree, treeOrder } from './model/team-tree';
+// §8 measured values
+export * from './model/measure';
+export * from './model/measure-errors';
+export { assertNever } from './model/assert-never';
+export { recordMeasured, recordMeasuredValue, planMeasures, type MeasuredEntry, type PlanMeasure } from './measure/record';
