@@ -87,6 +87,9 @@ export class JiraMeasureSource implements MeasureSource {
 
   private async sumField(jql: string, field: string): Promise<MeasureTally> {
     const fields = field === ESTIMATE_FIELD ? await this.estimateFieldIds() : [field];
+    if (fields.length === 0) {
+      throw new QueryRefusedError(['This Jira site has no story point field, so `field: estimate` has nothing to add up; name a number field by its id instead.'], ESTIMATE_FIELD);
+    }
     const tally = { matched: 0, sum: 0, withField: 0 };
     for await (const issues of this.search(jql, fields, FIELD_PAGE_SIZE)) {
       for (const issue of issues) {
@@ -102,10 +105,7 @@ export class JiraMeasureSource implements MeasureSource {
 
   private estimateFieldIds(): Promise<readonly string[]> {
     if (!this.estimateFields) {
-      const pending = discoverStoryPointFields(this.client).then((ids) => {
-        if (ids.length === 0) throw new QueryRefusedError(['This Jira site has no story point field, so `field: estimate` has nothing to add up; name a number field by id instead.'], ESTIMATE_FIELD);
-        return ids;
-      });
+      const pending = discoverStoryPointFields(this.client);
       this.estimateFields = pending;
       pending.catch(() => {
         if (this.estimateFields === pending) this.estimateFields = undefined;
