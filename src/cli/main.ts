@@ -27,7 +27,7 @@ const USAGE = `usage:
                                      refresh PLAN's Jira work items (JIRA_EMAIL, JIRA_API_TOKEN)
   okr measure jira PLAN --site URL [--email ADDR] [--at DATE] [--dry-run]
   okr measure ado PLAN --org URL --project NAME [--at DATE] [--dry-run]
-                                     run PLAN's tracker queries and record the values (SPEC §8)
+                                     run PLAN's tracker queries and record their values
   okr --version                      the version of okr
 PLAN is a YAML or JSON plan file (format and rules: docs/plan-format.md); --at defaults to today (UTC).
 More: docs/cli.md`;
