@@ -3,7 +3,7 @@
 // 3 `pull` or `measure` could not read the tracker.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { evaluate, InvalidInputError, isIsoDate, parsePlanText, review, reviewMarkdown, todayUtc, type IsoDate, type Plan, type Report } from '../core';
+import { assertNever, evaluate, InvalidInputError, isIsoDate, parsePlanText, review, reviewMarkdown, todayUtc, type IsoDate, type Plan, type Report } from '../core';
 import type { CliIo } from './io';
 import { renderBoard } from './render/board-tree';
 import { outputWidth } from './render/layout';
@@ -133,7 +133,18 @@ function header(plan: Plan): Pick<Plan, 'organization' | 'teams'> {
  * than the plan file itself (every work item again), so `--json` leaves it out unless `--explain`.
  */
 function withoutExplanation(report: Report): Report {
-  return { ...report, keyResults: report.keyResults.map((kr) => (kr.type === 'effort' ? omitExplanation(kr) : kr)) as Report['keyResults'] };
+  return { ...report, keyResults: report.keyResults.map(withoutOwnExplanation) as Report['keyResults'] };
+}
+
+function withoutOwnExplanation(kr: Report['keyResults'][number]): unknown {
+  switch (kr.type) {
+    case 'effort':
+      return omitExplanation(kr);
+    case 'outcome':
+      return kr;
+    default:
+      return assertNever(kr);
+  }
 }
 
 function omitExplanation<T extends { explanation: unknown }>(kr: T): Omit<T, 'explanation'> {
