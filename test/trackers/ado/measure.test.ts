@@ -9,6 +9,7 @@ import { AdoMeasureSource } from '../../../src/trackers/ado/measure/measure-sour
 import { NodeWitClient } from '../../../src/trackers/ado/node-wit-client';
 import type { AdoDataset, DatasetWorkItem } from '../../../src/workbench/emulators/ado/dataset';
 import { startAdoEmulator, type AdoEmulator } from '../../../src/workbench/emulators/ado/server';
+import { ADO_ERROR_KEYS, adoContract } from '../../workbench/emulators/ado/http';
 
 const PAT = 'ann-pat';
 const ITEMS = 450;
@@ -106,5 +107,21 @@ describe('AdoMeasureSource', () => {
     const error = await measures.run({ wiql: `${W} [System.Nope] = 1` }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QueryRefusedError);
     expect((error as QueryRefusedError).messages).toEqual(['TF51005: The query references a field that does not exist. The error is caused by «[System.Nope]».']);
+  });
+
+  // Last, over every exchange the tests above made: requests and answers as Microsoft publishes them.
+  it('sent only requests the published contract describes and got answers in its shapes', () => {
+    const api = emu.requests().filter((r) => !/_apis\/(Location|ResourceAreas|wit)$/i.test(r.path) || r.method === 'POST');
+    expect(api.length).toBeGreaterThan(10);
+    for (const r of api) {
+      const label = `${r.method} ${r.path}`;
+      expect(adoContract().checkRequest({ method: r.method, path: r.path, query: r.query, headers: { accept: r.accept }, body: r.body }), label).toEqual([]);
+      if (r.status === 200) {
+        const omitted = (r.body as { errorPolicy?: unknown } | undefined)?.errorPolicy === 'omit';
+        expect(adoContract().checkResponse(r, 200, r.response, { omittedItems: omitted }), label).toEqual([]);
+      } else {
+        expect(Object.keys(r.response as object).sort(), label).toEqual(ADO_ERROR_KEYS);
+      }
+    }
   });
 });

@@ -16,11 +16,12 @@ const STORIES = 250;
 function dataset(): JiraDataset {
   const issues: EmulatedIssue[] = [];
   for (let i = 1; i <= BUGS; i++) issues.push({ key: `CS-${i}`, summary: `Bug ${i}`, issuetype: 'Bug', statusCategory: i % 2 ? 'new' : 'done', priority: i % 10 === 0 ? 'Highest' : 'Medium' });
-  for (let i = 1; i <= STORIES; i++) issues.push({ key: `WEB-${i}`, summary: `Story ${i}`, issuetype: 'Story', statusCategory: 'done', storyPoints: i % 5 === 0 ? null : 2, labels: ['platform'] });
+  for (let i = 1; i <= STORIES; i++) issues.push({ key: `WEB-${i}`, summary: `Story ${i}`, issuetype: 'Story', statusCategory: 'done', storyPoints: i % 5 === 0 ? null : 2, labels: ['platform'], custom: { customfield_10050: i % 7 } });
   return {
     projects: [{ key: 'CS', name: 'Customer Support' }, { key: 'WEB', name: 'Web' }],
     users: [{ accountId: '5b10a2844c20165700ede31a', displayName: 'Ann', ...USER, projects: ['CS', 'WEB'] }],
     issues,
+    extraFields: [{ id: 'customfield_10050', name: 'Hours to resolve', type: 'number' }],
   };
 }
 
@@ -59,6 +60,13 @@ describe('JiraMeasureSource', () => {
     expect(sum).toMatchObject({ value: 400, matched: STORIES, requests: 1 + 3 });
     const average = await measures.run({ jql: 'labels = platform', aggregate: 'average', field: 'estimate' });
     expect(average).toMatchObject({ value: 2, matched: STORIES, requests: 3 });
+  });
+
+  it('averages a custom number field filtered by a comparison on it, asking for that field only', async () => {
+    const { measures } = source();
+    const result = await measures.run({ jql: 'project = WEB AND labels = platform AND cf[10050] > 3 ORDER BY created DESC', aggregate: 'average', field: 'customfield_10050' });
+    const hours = Array.from({ length: STORIES }, (_, i) => (i + 1) % 7).filter((h) => h > 3);
+    expect(result).toMatchObject({ matched: hours.length, value: hours.reduce((a, b) => a + b, 0) / hours.length, requests: Math.ceil(hours.length / 100) });
   });
 
   it('takes a percent for the cost of its two counts', async () => {
