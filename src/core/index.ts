@@ -23,3 +23,10 @@ export { previewRollover, rolloverPlan, type CarriedKeyResult, type CarriedObjec
 export { PeriodRefusedError, type RefusalReason } from './close/refusal';
 export { closedStatus, scoreOf } from './evaluate/closed';
 export { scoreText } from './report/score-text';
+// §8 measured values
+export * from './model/measure';
+export * from './model/measure-errors';
+export { assertNever } from './model/assert-never';
+export { recordMeasured, recordMeasuredValue, planMeasures, type MeasuredEntry, type PlanMeasure } from './measure/record';
+// Key result kinds, dispatched exhaustively
+export { KEY_RESULT_KINDS, holdsValues, keyResultKindLabel, type KeyResultKind } from './model/key-result-kind';

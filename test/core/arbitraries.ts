@@ -110,6 +110,17 @@ export function planInput(g: Gen, { awkward = false, maxItems = 25 }: PlanOption
 
   const workItems = forest(g, { maxItems });
   const dates = () => pick(g, fc.uniqueArray(fc.integer({ min: FIRST_DAY, max: LAST_DAY }), { maxLength: 4 })).map(fromDayNumber);
+  // §8: a measure in any of its valid shapes, and the source/count a run records.
+  const measure = () => {
+    const query = title();
+    const jira = pick(g, fc.boolean());
+    const q = jira ? { jql: query } : { wiql: `SELECT [System.Id] FROM WorkItems WHERE [System.Title] = '${query}'` };
+    const aggregate = pick(g, fc.constantFrom(undefined, 'count', 'sum', 'average', 'percent'));
+    const field = aggregate === 'sum' || aggregate === 'average' ? pick(g, fc.constantFrom('estimate', 'customfield_10016', title())) : undefined;
+    const of = aggregate === 'percent' ? (jira ? title() : 'SELECT [System.Id] FROM WorkItems') : undefined;
+    return defined({ ...q, aggregate, field, of });
+  };
+  const measured = () => (pick(g, fc.boolean()) ? {} : defined({ source: pick(g, fc.constantFrom('manual', 'measured')), count: maybe(g, () => pick(g, fc.nat(30000))) }));
 
   const kpis = kpiIds.map((id) => {
     const direction = pick(g, fc.constantFrom('up', 'down'));
@@ -127,7 +138,8 @@ export function planInput(g: Gen, { awkward = false, maxItems = 25 }: PlanOption
       source: maybe(g, free),
       owner: maybe(g, free),
       team: maybe(g, () => pick(g, fc.constantFrom(...teamIds))),
-      readings: maybe(g, () => dates().map((at) => defined({ at, value: pick(g, number), note: maybe(g, free) }))),
+      readings: maybe(g, () => dates().map((at) => defined({ at, value: pick(g, number), note: maybe(g, free), ...measured() }))),
+      measure: maybe(g, measure),
     });
   });
 
@@ -159,10 +171,11 @@ export function planInput(g: Gen, { awkward = false, maxItems = 25 }: PlanOption
           kpiRef === undefined
             ? maybe(g, () =>
                 dates().map((at) =>
-                  defined({ at, value: pick(g, number), confidence: maybe(g, () => pick(g, fc.double({ min: 0, max: 1, noNaN: true }))), note: maybe(g, free), by: maybe(g, free) }),
+                  defined({ at, value: pick(g, number), confidence: maybe(g, () => pick(g, fc.double({ min: 0, max: 1, noNaN: true }))), note: maybe(g, free), by: maybe(g, free), ...measured() }),
                 ),
               )
             : undefined,
+        measure: kpiRef === undefined ? maybe(g, measure) : undefined,
       });
     });
     // Aligning only to what came before keeps alignment acyclic.

@@ -1,6 +1,7 @@
 // The plan (SPEC §1): the unit of import/export and of "OKRs as code". These are the
 // validated, in-memory shapes; `plan/schema.ts` turns untrusted text into them.
 import type { IsoDate } from './dates';
+import type { Measure, ValueSource } from './measure';
 import type { WorkItem, WorkItemRef } from './work-item';
 
 export interface Period {
@@ -25,6 +26,9 @@ export interface CheckIn {
   confidence?: number;
   note?: string;
   by?: string;
+  // §8 measured values: who wrote it and how many items the query matched.
+  source?: ValueSource;
+  count?: number;
 }
 
 interface KeyResultBase {
@@ -75,6 +79,8 @@ export interface OutcomeKeyResult extends KeyResultBase {
   kpiRef?: string;
   checkIns?: CheckIn[];
   final?: OutcomeFinal;
+  /** §8: the value comes from a tracker query (never together with `kpiRef`). */
+  measure?: Measure;
 }
 
 export type EffortWeighting = 'count' | 'estimate';
@@ -107,6 +113,9 @@ export interface Reading {
   at: IsoDate;
   value: number;
   note?: string;
+  // §8 measured values: who wrote it and how many items the query matched.
+  source?: ValueSource;
+  count?: number;
 }
 
 export interface Kpi {
@@ -122,6 +131,8 @@ export interface Kpi {
   owner?: string;
   team?: string;
   readings?: Reading[];
+  /** §8: the readings come from a tracker query. */
+  measure?: Measure;
 }
 
 export interface Plan {

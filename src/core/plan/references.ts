@@ -57,6 +57,9 @@ export function referenceProblems(plan: Plan): Problem[] {
       if (kr.checkIns?.length) {
         add(`${krAt}.checkIns`, `this KR takes its value from KPI "${kr.kpiRef}" (kpiRef); record readings on that KPI instead of check-ins`);
       }
+      if (kr.measure !== undefined) {
+        add(`${krAt}.measure`, `this KR takes its value from KPI "${kr.kpiRef}" (kpiRef); measure that KPI instead, or remove kpiRef`);
+      }
     });
   });
   plan.kpis.forEach((k, i) => {

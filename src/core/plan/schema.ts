@@ -5,6 +5,7 @@ import { isIsoDate, type IsoDate } from '../model/dates';
 import type { Plan } from '../model/plan';
 import { WORK_ITEM_STATUSES } from '../model/work-item';
 import { confidence, finite, id, ref, text } from '../validation/fields';
+import { matchedCount, measureSchema, valueSource } from './measure-schema';
 
 /**
  * A calendar day. YAML 1.1 readers turn an unquoted `2024-07-01` into a Date at midnight UTC,
@@ -30,6 +31,8 @@ const checkIn = z.strictObject({
   confidence: confidence.optional(),
   note: z.string().optional(),
   by: z.string().optional(),
+  source: valueSource.optional(), // §8 measured values
+  count: matchedCount.optional(),
 });
 
 const krCommon = {
@@ -65,6 +68,7 @@ const outcomeKr = z.strictObject({
   checkIns: z.array(checkIn).optional(),
   final: outcomeFinal.optional(),
   ...closing,
+  measure: measureSchema.optional(), // §8 measured values
 });
 
 const effortKr = z.strictObject({
@@ -93,7 +97,13 @@ const objective = z.strictObject({
   keyResults: z.array(keyResult).default([]),
 });
 
-const reading = z.strictObject({ at: isoDate, value: finite, note: z.string().optional() });
+const reading = z.strictObject({
+  at: isoDate,
+  value: finite,
+  note: z.string().optional(),
+  source: valueSource.optional(), // §8 measured values
+  count: matchedCount.optional(),
+});
 
 export const kpiSchema = z.strictObject({
   id,
@@ -107,6 +117,7 @@ export const kpiSchema = z.strictObject({
   owner: z.string().optional(),
   team: id.optional(),
   readings: z.array(reading).optional(),
+  measure: measureSchema.optional(), // §8 measured values
 });
 
 export const workItemSchema = z.strictObject({

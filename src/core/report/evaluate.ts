@@ -7,9 +7,10 @@ import { evaluateOutcome, latestOnOrBefore, type OutcomeResult } from '../evalua
 import { expectedProgress, statusOf } from '../evaluate/status';
 import { compareRefs, indexWorkItems } from '../evaluate/work-item-index';
 import type { IsoDate } from '../model/dates';
-import type { Kpi, KeyResult, Objective, OutcomeKeyResult, Period, Plan } from '../model/plan';
+import { assertNever } from '../model/assert-never';
+import type { EffortKeyResult, Kpi, KeyResult, Objective, OutcomeKeyResult, Period, Plan } from '../model/plan';
 import { lint } from '../lints';
-import type { EffortKeyResultReport, EvaluateOptions, KeyResultReport, KnownProgress, KpiReport, ObjectiveReport, Report } from './types';
+import type { EffortKeyResultReport, EvaluateOptions, KeyResultReport, KnownProgress, KpiReport, ObjectiveReport, Report, Status } from './types';
 
 /**
  * `options.known` gives progress values to take instead of computing them (a stale snapshot); a
@@ -91,47 +92,51 @@ export function evaluateKeyResult(kr: KeyResult, objective: Objective, ctx: KrCo
     ...(kr.reflection !== undefined ? { reflection: kr.reflection } : {}),
     ...(kr.carriedFrom !== undefined ? { carriedFrom: kr.carriedFrom } : {}),
   };
-  if (kr.type === 'effort') {
-    if (known !== undefined) {
-      const units = known.units ?? { done: 0, total: 0 };
+  switch (kr.type) {
+    case 'effort':
+      return known !== undefined ? knownEffort(kr, base, known, status) : computedEffort(kr, base, ctx, status);
+    case 'outcome': {
+      const o = known !== undefined ? knownOutcome(kr, known) : evaluateOutcome(kr, ctx.kpisById, ctx.at);
       return {
         ...base,
-        type: 'effort',
-        progress: known.progress,
-        status: status(known.progress),
-        units,
-        weighting: kr.weighting ?? 'count',
-        // Which units counted is not known without computing them: only the totals are.
-        explanation: { units: [], cancelled: [], unknownLinks: [], doneWeight: known.units ? units.done : known.progress, totalWeight: known.units ? units.total : 1 },
-        ...(known.countsWithheld ? { countsWithheld: true as const } : {}),
+        type: 'outcome',
+        progress: o.progress,
+        status: status(o.progress),
+        current: o.current,
+        currentFrom: o.currentFrom,
+        ...(o.currentAt !== undefined ? { currentAt: o.currentAt } : {}),
+        ...(o.confidence !== undefined ? { confidence: o.confidence } : {}),
+        ...(kr.start !== undefined ? { start: kr.start } : {}),
+        ...(kr.target !== undefined ? { target: kr.target } : {}),
+        ...(kr.unit !== undefined ? { unit: kr.unit } : {}),
+        ...(kr.kpiRef !== undefined ? { kpiRef: kr.kpiRef } : {}),
       };
     }
-    const r = rollupEffort(kr, ctx.index);
-    return {
-      ...base,
-      type: 'effort',
-      progress: r.progress,
-      status: status(r.progress),
-      units: r.units,
-      weighting: kr.weighting ?? 'count',
-      explanation: r.detail,
-    };
+    default:
+      return assertNever(kr);
   }
-  const o = known !== undefined ? knownOutcome(kr, known) : evaluateOutcome(kr, ctx.kpisById, ctx.at);
+}
+
+type ReportBase = Omit<EffortKeyResultReport, 'type' | 'progress' | 'status' | 'units' | 'weighting' | 'explanation'>;
+
+/** An effort KR whose progress is given: only the totals are known, not which units counted. */
+function knownEffort(kr: EffortKeyResult, base: ReportBase, known: KnownProgress, status: (p: number) => Status): EffortKeyResultReport {
+  const units = known.units ?? { done: 0, total: 0 };
   return {
     ...base,
-    type: 'outcome',
-    progress: o.progress,
-    status: status(o.progress),
-    current: o.current,
-    currentFrom: o.currentFrom,
-    ...(o.currentAt !== undefined ? { currentAt: o.currentAt } : {}),
-    ...(o.confidence !== undefined ? { confidence: o.confidence } : {}),
-    ...(kr.start !== undefined ? { start: kr.start } : {}),
-    ...(kr.target !== undefined ? { target: kr.target } : {}),
-    ...(kr.unit !== undefined ? { unit: kr.unit } : {}),
-    ...(kr.kpiRef !== undefined ? { kpiRef: kr.kpiRef } : {}),
+    type: 'effort',
+    progress: known.progress,
+    status: status(known.progress),
+    units,
+    weighting: kr.weighting ?? 'count',
+    explanation: { units: [], cancelled: [], unknownLinks: [], doneWeight: known.units ? units.done : known.progress, totalWeight: known.units ? units.total : 1 },
+    ...(known.countsWithheld ? { countsWithheld: true as const } : {}),
   };
+}
+
+function computedEffort(kr: EffortKeyResult, base: ReportBase, ctx: KrContext, status: (p: number) => Status): EffortKeyResultReport {
+  const r = rollupEffort(kr, ctx.index);
+  return { ...base, type: 'effort', progress: r.progress, status: status(r.progress), units: r.units, weighting: kr.weighting ?? 'count', explanation: r.detail };
 }
 
 /** A known outcome: its value when given (a `final` may lack one), else the start. */
@@ -178,18 +183,25 @@ function krAsKpi(plan: Plan, at: IsoDate) {
   const outcomeKrs = new Map(plan.objectives.flatMap((o) => o.keyResults).filter((k) => k.type === 'outcome').map((k) => [k.id, k]));
   return (kr: KeyResultReport): KpiReport => {
     const report: KpiReport = { id: kr.id, title: kr.title, health: healthFromStatus(kr.status), source: 'kr', focusedBy: [], trend: [] };
-    if (kr.type === 'outcome') {
-      report.value = kr.current;
-      if (kr.currentAt !== undefined) report.valueAt = kr.currentAt;
-      if (kr.unit !== undefined) report.unit = kr.unit;
-      if (kr.target !== undefined) report.target = kr.target;
-      if (kr.start !== undefined && kr.target !== undefined) report.direction = kr.target >= kr.start ? 'up' : 'down';
-      const def = outcomeKrs.get(kr.id);
-      report.trend = (def?.type === 'outcome' ? (def.checkIns ?? []) : [])
-        .filter((c) => c.at <= at)
-        .map((c) => ({ at: c.at, value: c.value }))
-        .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    switch (kr.type) {
+      case 'effort':
+        // Linted (effort-kr-as-kpi): finished work has no value to read as a KPI.
+        return report;
+      case 'outcome':
+        break;
+      default:
+        return assertNever(kr);
     }
+    report.value = kr.current;
+    if (kr.currentAt !== undefined) report.valueAt = kr.currentAt;
+    if (kr.unit !== undefined) report.unit = kr.unit;
+    if (kr.target !== undefined) report.target = kr.target;
+    if (kr.start !== undefined && kr.target !== undefined) report.direction = kr.target >= kr.start ? 'up' : 'down';
+    const def = outcomeKrs.get(kr.id);
+    report.trend = (def?.type === 'outcome' ? (def.checkIns ?? []) : [])
+      .filter((c) => c.at <= at)
+      .map((c) => ({ at: c.at, value: c.value }))
+      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     return report;
   };
 }

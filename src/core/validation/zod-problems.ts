@@ -13,7 +13,9 @@ export function zodProblems(schema: z.ZodType, issues: readonly z.core.$ZodIssue
       const known = objectKeysAt(schema, issue.path);
       for (const key of issue.keys) {
         const hint = closest(key, known);
-        problems.push({ path: join(path, key), message: `unknown field${hint ? ` (did you mean "${hint}"?)` : ''}` });
+        // A field of another variant (`measure` on an effort KR): "did you mean measure" would puzzle.
+        const message = hint === key ? 'not a field of this kind (check `type`: it belongs to another one)' : `unknown field${hint ? ` (did you mean "${hint}"?)` : ''}`;
+        problems.push({ path: join(path, key), message });
       }
     } else if (issue.code === 'invalid_type' && value === undefined) {
       problems.push({ path, message: 'required' });

@@ -42,6 +42,8 @@ export interface EmulatedIssue {
   priority?: string;
   /** ISO date-time; default: a fixed day plus one minute per issue, in dataset order. */
   created?: string;
+  /** Values of the dataset's `extraFields` by field id (§8 measures sum, average and compare them). */
+  custom?: Record<string, number | string>;
 }
 
 export interface EmulatedField {
@@ -56,7 +58,7 @@ export interface JiraDataset {
   issues: EmulatedIssue[];
   /** Where story points live; default `customfield_10016`, "Story point estimate". */
   storyPointField?: { id: string; name: string };
-  /** More custom fields to list in `GET /rest/api/3/field` (values are never served). */
+  /** More custom fields to list in `GET /rest/api/3/field`; an issue's `custom` holds its values. */
   extraFields?: EmulatedField[];
   /** Resolutions the site has besides Jira Cloud's five defaults and those issues use. */
   resolutions?: string[];

@@ -107,7 +107,7 @@ export class Renderer {
 
   /** Every field id an issue can carry. */
   get fieldIds(): string[] {
-    return [...SYSTEM_FIELD_IDS, this.storyPointField.id, EPIC_LINK_FIELD.id];
+    return [...SYSTEM_FIELD_IDS, this.storyPointField.id, EPIC_LINK_FIELD.id, ...this.extraFields.map((f) => f.id)];
   }
 
   issue(issue: StoredIssue, selection: FieldSelection, context: IssueContext): Record<string, unknown> {
@@ -154,6 +154,7 @@ export class Renderer {
           if (id === this.storyPointField.id) fields[id] = issue.storyPoints ?? null;
           // Company-managed children keep their epic's key here too, as on Jira Cloud.
           else if (id === EPIC_LINK_FIELD.id) fields[id] = parent && isEpicType(parent.issue.issuetype) ? parent.issue.key : null;
+          else if (this.extraFields.some((f) => f.id === id)) fields[id] = issue.custom?.[id] ?? null;
       }
     }
     return { expand: '', id: issue.id, self: `${this.baseUrl()}/rest/api/3/issue/${issue.id}`, key: issue.key, fields };

@@ -26,7 +26,7 @@ export interface SearchContext {
   resolutions: readonly string[];
   storyPointField: { id: string; name: string };
   epicLinkField: { id: string; name: string };
-  /** Other custom fields (their values are never served, so they are always empty). */
+  /** Other custom fields, with the values issues hold in `custom`. */
   otherCustomFields: readonly { id: string; name: string; type: 'number' | 'string' }[];
 }
 
@@ -252,9 +252,10 @@ function fieldDef(written: string, ctx: SearchContext): FieldDef {
     }, (raw) => ctx.findVisible(raw)?.key ?? NOTHING);
   }
   if (custom) {
+    const own = (i: StoredIssue): unknown => i.custom?.[custom.id];
     return 'type' in custom && custom.type === 'number'
-      ? { name: written, kind: 'number', values: () => [], resolve: (raw) => parseNumber(raw, written) }
-      : { name: written, kind: 'id', values: () => [], resolve: (raw) => raw.trim().toLowerCase() };
+      ? { name: written, kind: 'number', values: (i) => (typeof own(i) === 'number' ? [own(i) as number] : []), resolve: (raw) => parseNumber(raw, written) }
+      : { name: written, kind: 'id', values: (i) => (typeof own(i) === 'string' ? [(own(i) as string).toLowerCase()] : []), resolve: (raw) => raw.trim().toLowerCase() };
   }
   if (KNOWN_UNSUPPORTED.has(name)) throw new JqlError(`Field '${written}' is not supported by the Jira emulator.`);
   throw new JqlError(`Field '${written}' does not exist or you do not have permission to view it.`);
