@@ -174,7 +174,7 @@ describe('validation of closed periods (SPEC §9)', () => {
 
   it('refuses a close before the period starts and fields of the other KR kind in final', () => {
     expect(problems(base([{ ...Q3, closed: '2024-06-30' }], [outcomeKr('A', { final: { progress: 0, units: { done: 0, total: 0 } } })]))).toEqual([
-      { path: 'objectives[0].keyResults[0].final.units', message: expect.stringContaining('units') as unknown },
+      { path: 'objectives[0].keyResults[0].final.units', message: expect.stringContaining('not a field of this kind') as unknown },
       { path: 'periods[0].closed', message: 'closed on 2024-06-30, before the period starts (2024-07-01); a period closes on or after its start' },
     ]);
   });
