@@ -25,6 +25,10 @@ export async function runCloseCommand(command: 'close' | 'rollover', argv: reado
   // Titles and ids come from the plan file: never as control codes.
   const io = { ...raw, stdout: plainOutput(raw.stdout), stderr: plainOutput(raw.stderr) };
   const label = `okr ${command}`;
+  if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    io.stdout.write(`${CLOSE_USAGE}\n`);
+    return 0;
+  }
   try {
     return command === 'close' ? await close(argv, io) : await rollover(argv, io);
   } catch (e) {
