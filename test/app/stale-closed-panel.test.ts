@@ -1,5 +1,6 @@
 // The stale fallback goes through the core's one evaluation path (close-core): a KR of a closed
-// period shows its frozen `final`, never a stored snapshot, when the tracker cannot answer.
+// period shows its frozen `final`, never a stored snapshot, when the tracker cannot answer, and
+// its unit counts stay withheld as a snapshot's are.
 import { describe, expect, it } from 'vitest';
 import { closePeriod } from '../../src/core';
 import { day } from '../builders';
@@ -18,5 +19,7 @@ describe('stale panel of a closed period', () => {
     expect(saveFlow).toMatchObject({ id: 'KR-SAVE-FLOW', status: 'closed', closed: '2026-11-15' });
     expect(saveFlow?.progress).toBeCloseTo(1 / 3, 10);
     expect(saveFlow?.score).toBeCloseTo(1 / 3, 10);
+    // Its frozen counts were taken over the whole scope: withheld from the viewer, like a snapshot's.
+    expect(saveFlow).toMatchObject({ units: { done: 0, total: 0 }, countsWithheld: true });
   });
 });
