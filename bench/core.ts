@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluate, parsePlanText, validatePlan, type IsoDate } from '../src/core';
+import { benchClose } from './close';
 import { generatePlan } from './generate-plan';
 
 const AT = '2025-02-20' as IsoDate;
@@ -57,6 +58,8 @@ export function benchCore(runs = 7): Record<string, unknown> {
       validateOnlyMs: +median(phases.parseValidate).toFixed(1),
       evaluateOnlyMs: +median(phases.evaluate).toFixed(1),
       peakRssMiB: peak,
+      // Issue 12: close and rollover side by side with evaluation.
+      closeAndRollover: benchClose(validatePlan(JSON.parse(readFileSync(file, 'utf8'))), AT),
       scaling: scaling(),
     };
   } finally {

@@ -44,7 +44,7 @@ export async function evaluateObjectivesOrStale(
   const unread = full.objectives.flatMap((o) => o.keyResults.flatMap((k) => k.links ?? [])).filter((r) => !knownRefs.has(r));
   const scope = { items: [...known], missing: unread };
   const { plan, partial } = visiblePlan(full, scope);
-  // Each effort KR of a running period takes its last stored progress; the core's one evaluation
+  // Each effort KR of a period still open takes its last stored progress; the core's one evaluation
   // path then gives the objectives' progress and statuses (and keeps closed KRs frozen).
   const closed = new Set(plan.periods.filter((p) => p.closed !== undefined).map((p) => p.id));
   const effortIds = plan.objectives.filter((o) => !closed.has(o.period)).flatMap((o) => o.keyResults.filter((k) => k.type === 'effort').map((k) => k.id));
@@ -57,7 +57,11 @@ export async function evaluateObjectivesOrStale(
       { progress: heads[i]?.value.progress ?? 0, countsWithheld: true },
     ]),
   );
+  const report = evaluate(plan, at, { known: stored });
+  // A closed KR's frozen counts were also taken over its whole scope: withheld like a snapshot's.
+  // Its progress and status stay the core's.
+  const keyResults = report.keyResults.map((k) => (k.type === 'effort' && k.closed !== undefined ? { ...k, units: { done: 0, total: 0 }, countsWithheld: true as const } : k));
   // Lints need the live scope, which is what is missing.
-  const stale: Report = { ...evaluate(plan, at, { known: stored }), lints: [] };
+  const stale: Report = { ...report, keyResults, lints: [] };
   return { evaluation: { report: stale, plan, scope, partial }, stale: true };
 }

@@ -98,6 +98,9 @@ describe('okr close', () => {
     const review = await okr(['review', file, '--at', '2025-01-15', '--period', 'Q3']);
     expect(review.stdout).toContain('33% done, score 0.43 (43%), closed 2024-10-02: closed.');
     expect(review.stdout).toContain('- Implement new CRM (KR2): 50%, closed; 1 of 2 work items done; score 0.8 (80%), graded. Reflection: vendor late');
+    const reviewJson = JSON.parse((await okr(['review', file, '--at', '2025-01-15', '--period', 'Q3', '--format', 'json'])).stdout) as { objectives: { id: string; score: number; closed: string; keyResults: { id: string; score: number; grade?: number; reflection?: string }[] }[] };
+    expect(reviewJson.objectives[0]).toMatchObject({ id: 'O1', closed: '2024-10-02' });
+    expect(reviewJson.objectives[0]?.keyResults[1]).toEqual({ id: 'KR2', title: 'Implement new CRM', type: 'effort', progress: 0.5, status: 'closed', score: 0.8, grade: 0.8, reflection: 'vendor late' });
   });
 
   it('refuses to close a closed period, an unknown one, or before its start: exit 2, file byte for byte unchanged', async () => {
@@ -152,7 +155,7 @@ describe('okr rollover', () => {
     expect(run.stdout).toContain('Carried 2 objectives and 2 key results from Q3 into Q4 (2024-10-01 – 2024-12-31, added to the plan).');
     expect(run.stdout).toContain('KR1-Q4 ← KR1  Increase client retention rate from 73% to 75%: KPI, scored 0.5 (50%), from 74 to 75 %');
     expect(run.stdout).toContain('O2-Q4 ← O2  Support loyal customers (aligns to KR1-Q4)');
-    expect(run.stdout).toContain('Stayed in Q3: KR2 (0.8 (80%)), KR3 (0.0 (0%))');
+    expect(run.stdout).toContain('Stayed in Q3: KR2 0.8 (80%), KR3 0.0 (0%)');
     const text = await readFile(file, 'utf8');
     expect(text).toBe(
       closedText
@@ -218,6 +221,13 @@ workItems:`,
     const early = await rollover('--start', '2024-09-01', '--end', '2024-12-31');
     expect(early.stderr).toContain('not after period "Q3" ends (2024-09-30)');
     expect(await readFile(file, 'utf8')).toBe(closedText);
+  });
+
+  it('--help prints the usage of both commands, exit 0', async () => {
+    const run = await okr(['rollover', '--help']);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(run.stdout).toContain('okr close PLAN --period ID [--at YYYY-MM-DD]');
+    expect(run.stdout).toContain('okr rollover PLAN --from ID --to ID [--start YYYY-MM-DD --end YYYY-MM-DD] [--unfinished]');
   });
 
   it('titles reach the terminal escaped', async () => {

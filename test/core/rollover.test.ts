@@ -1,7 +1,7 @@
 // SPEC §10: rolling a closed period over into the next one.
 import { describe, expect, it } from 'vitest';
 import { closePeriod, previewRollover, rolloverPlan, PeriodRefusedError, toIsoDate, validatePlan, type Plan, type RolloverOptions } from '../../src/core';
-import { buildPlan, effortKr, evaluateAt, item, kpi, objective, objectiveReport, outcomeKr, outcomeReport, Q3 } from './builders';
+import { buildPlan, effortKr, evaluateAt, item, kpi, lintsOf, objective, objectiveReport, outcomeKr, outcomeReport, Q3 } from './builders';
 
 const Q4 = { id: 'Q4', start: '2024-10-01', end: '2024-12-31' };
 const day = toIsoDate;
@@ -90,6 +90,19 @@ describe('rolloverPlan', () => {
     expect(outcomeReport(r, 'K')).toMatchObject({ progress: 0.5, status: 'closed', score: 0.5 });
     expect(objectiveReport(r, 'O-Q4')).toMatchObject({ carriedFrom: 'O' });
     expect(r.kpis.map((k) => k.id)).toEqual(['churn', 'K-Q4', 'PK-Q4']);
+  });
+
+  it('a carried effort KR shares its links with the closed one without a double-counted-work warning', () => {
+    const plan = closePeriod(buildPlan({ periods: [Q3], objectives: [objective('O', [effortKr('E', ['jira:W-1']), effortKr('X', [])])], workItems: [item('jira:W-1', 'todo'), item('jira:W-2', 'done', { parent: 'jira:W-1' }), item('jira:W-3', 'todo', { parent: 'jira:W-1' })] }), 'Q3', day('2024-10-01'));
+    const after = roll(plan, { unfinished: true });
+    expect(after.objectives[1]?.keyResults.map((k) => k.id)).toEqual(['E-Q4', 'X-Q4']);
+    const r = evaluateAt(after, '2024-11-01');
+    expect(lintsOf(r, 'double-counted-work')).toEqual([]);
+    // The closed X without work is history; its live copy X-Q4 still gets the warning.
+    expect(lintsOf(r, 'effort-kr-without-work').map((l) => l.subject)).toEqual(['X-Q4']);
+    // Two live KRs on the same work do get it.
+    const twice = { ...after, objectives: [...after.objectives, objective('Z', [effortKr('Z1', ['jira:W-1'])], { period: 'Q4' })] } as unknown as Plan;
+    expect(lintsOf(evaluateAt(validatePlan(twice), '2024-11-01'), 'double-counted-work').map((l) => l.subject)).toEqual(['jira:W-2', 'jira:W-3']);
   });
 
   it('into an existing period, without dates', () => {

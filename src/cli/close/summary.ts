@@ -39,7 +39,7 @@ export function rolloverSummary(preview: RolloverPreview, from: string, unfinish
       lines.push(`    ${kr.id} ← ${k.from}  ${kr.title}: ${reasonText(k.reason)}, scored ${scoreText(k.score)}${range}`);
     }
   }
-  if (krCount > 0 && preview.notCarried.length > 0) lines.push(`  Stayed in ${from}: ${preview.notCarried.map((k) => `${k.id} (${scoreText(k.score)})`).join(', ')}`);
+  if (krCount > 0 && preview.notCarried.length > 0) lines.push(`  Stayed in ${from}: ${preview.notCarried.map((k) => `${k.id} ${scoreText(k.score)}`).join(', ')}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -74,7 +74,9 @@ function OutcomeWhy({ kr }: { kr: OutcomeKeyResultReport }) {
       ? `the check-in of ${kr.currentAt ?? 'an earlier date'}`
       : kr.currentFrom === 'kpi-reading'
         ? `the KPI ${kr.kpiRef ?? ''} reading of ${kr.currentAt ?? 'an earlier date'}`
-        : 'the start value (no check-in yet)';
+        : kr.currentFrom === 'final'
+          ? `the value frozen when its period closed (${kr.closed ?? 'earlier'})`
+          : 'the start value (no check-in yet)';
   return (
     <div className="h-why-body">
       <p>
