@@ -57,7 +57,11 @@ export async function evaluateObjectivesOrStale(
       { progress: heads[i]?.value.progress ?? 0, countsWithheld: true },
     ]),
   );
+  const report = evaluate(plan, at, { known: stored });
+  // A closed KR's frozen counts were also taken over its whole scope: withheld like a snapshot's.
+  // Its progress and status stay the core's.
+  const keyResults = report.keyResults.map((k) => (k.type === 'effort' && k.closed !== undefined ? { ...k, units: { done: 0, total: 0 }, countsWithheld: true as const } : k));
   // Lints need the live scope, which is what is missing.
-  const stale: Report = { ...evaluate(plan, at, { known: stored }), lints: [] };
+  const stale: Report = { ...report, keyResults, lints: [] };
   return { evaluation: { report: stale, plan, scope, partial }, stale: true };
 }

@@ -223,6 +223,13 @@ workItems:`,
     expect(await readFile(file, 'utf8')).toBe(closedText);
   });
 
+  it('--help prints the usage of both commands, exit 0', async () => {
+    const run = await okr(['rollover', '--help']);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(run.stdout).toContain('okr close PLAN --period ID [--at YYYY-MM-DD]');
+    expect(run.stdout).toContain('okr rollover PLAN --from ID --to ID [--start YYYY-MM-DD --end YYYY-MM-DD] [--unfinished]');
+  });
+
   it('titles reach the terminal escaped', async () => {
     await writeFile(file, PLAN.replace('title: Create wildly loyal customers', 'title: "Loyal \\e[2Jcustomers"'));
     const run = await okr(['close', file, '--period', 'Q3', '--at', '2024-10-02']);

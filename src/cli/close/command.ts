@@ -25,6 +25,10 @@ export async function runCloseCommand(command: 'close' | 'rollover', argv: reado
   // Titles and ids come from the plan file: never as control codes.
   const io = { ...raw, stdout: plainOutput(raw.stdout), stderr: plainOutput(raw.stderr) };
   const label = `okr ${command}`;
+  if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    io.stdout.write(`${CLOSE_USAGE}\n`);
+    return 0;
+  }
   try {
     return command === 'close' ? await close(argv, io) : await rollover(argv, io);
   } catch (e) {
@@ -37,7 +41,8 @@ export async function runCloseCommand(command: 'close' | 'rollover', argv: reado
       return 2;
     }
     if (e instanceof PlanFileError) {
-      const message = e.exitCode === 1 ? `${e.message.split(' changed ')[0] ?? ''} changed while okr was writing it; nothing was written, run the command again` : e.message;
+      // writePlanFile words its "changed under us" refusal for a pull.
+      const message = e.message.replace('while the work items were being pulled; nothing was written, run the pull again', `while okr ${command} ran; nothing was written, run it again`);
       io.stderr.write(`${label}: ${message}\n`);
       return e.exitCode;
     }
