@@ -6,6 +6,7 @@ import type { KpiDirection, KpiFrequency, Plan } from '../core/model/plan';
 import type { WorkItem, WorkItemRef } from '../core/model/work-item';
 import type { Version } from '../core/ports/document-store';
 import type { KeyResultReport, KpiReport, Lint, ObjectiveReport, Status } from '../core/report/types';
+import type { Review } from '../core/review/types';
 
 /** An objective in a KR's chain up to the company objective, nearest first. */
 export interface ChainLink {
@@ -148,6 +149,15 @@ export interface PermissionsView {
   editor: boolean;
 }
 
+// Review page (issue 10 §3): the core's review plus what its filters offer and its Markdown.
+export interface ReviewView extends Review {
+  /** The same text `okr review` prints, for "Copy as Markdown". */
+  markdown: string;
+  /** Every team in tree order and every period, for the filters. */
+  teams: { id: string; name: string; parent?: string }[];
+  periods: { id: string; start: IsoDate; end: IsoDate }[];
+}
+
 /** name → payload in, answer out. */
 export interface ApiMethods {
   getPanel: { in: { ref: WorkItemRef; at?: IsoDate }; out: PanelView };
@@ -171,6 +181,8 @@ export interface ApiMethods {
   importPlan: { in: { text: string; format?: 'yaml' | 'json' }; out: { objectives: number; keyResults: number; kpis: number } };
   exportPlan: { in: { format: 'yaml' | 'json' }; out: { text: string; plan: Plan } };
   getPermissions: { in: Record<string, never>; out: PermissionsView };
+  // Review page (issue 10 §3).
+  getReview: { in: { at?: IsoDate; team?: string; period?: string }; out: ReviewView };
 }
 
 export type ApiName = keyof ApiMethods;

@@ -142,6 +142,7 @@ async function afterSuccess(store: DocumentStore, name: ApiName, payload: unknow
     case 'saveKpi':
     case 'exportPlan':
     case 'getPermissions':
+    case 'getReview':
       return;
   }
 }

@@ -38,6 +38,8 @@ export const MATRIX: { [K in ApiName]: { role: Role; allowed: readonly Who[] } }
   saveKpi: { role: 'editor', allowed: ['admin', 'editor'] },
   deleteObjective: { role: 'admin', allowed: ['admin'] },
   importPlan: { role: 'admin', allowed: ['admin'] },
+  // Review page (issue 10 §3).
+  getReview: { role: 'viewer', allowed: EVERYONE },
 };
 
 const healthy = DEMO.objectives.flatMap((o) => o.keyResults).find((k) => k.id === 'KR-HEALTHY');
@@ -67,6 +69,8 @@ const PAYLOADS: { [K in ApiName]: (h: Harness) => Promise<ApiInput<K>> } = {
   saveKpi: () => Promise.resolve({ kpi: { title: 'Net promoter score', direction: 'up' }, expected: null }),
   deleteObjective: async (h) => ({ id: 'O-SUMMER', expected: await version(h, 'O-SUMMER') }),
   importPlan: () => Promise.resolve({ text: DEMO_TEXT.replace('Rain Town Tea', 'Rain Town Tea Co.'), format: 'yaml' }),
+  // Review page (issue 10 §3).
+  getReview: () => Promise.resolve({}),
 };
 
 const NAMES = Object.keys(USE_CASES) as ApiName[];

@@ -57,6 +57,8 @@ const MATRIX: Record<ApiName | AdminName, readonly Who[]> = {
   deleteObjective: ['alice', 'gus'],
   importPlan: ['alice', 'gus'],
   saveSettings: ['alice', 'gus'],
+  // Review page (issue 10 §3).
+  getReview: EVERYONE,
 };
 
 let h: ForgeHarness;
@@ -107,6 +109,8 @@ const CALLS: Record<ApiName | AdminName, (who: Who) => Promise<unknown>> = {
     const s = await settings();
     return { storyPointFields: s.storyPointFields, cancelledResolutions: s.cancelledResolutions, adminGroups: ['okr-admins'], editorGroups: ['okr-editors'], expected: s.version };
   },
+  // Review page (issue 10 §3).
+  getReview: () => Promise.resolve({}),
 };
 
 /** Every document of the app and of the Forge host, to prove a refused call changed nothing. */
