@@ -110,3 +110,20 @@ describe('Forge project page board', () => {
     await page.close();
   });
 });
+
+// Review page (issue 10 §3): the global page's second tab, loaded when opened.
+describe('Forge global page review', () => {
+  it('shows the review the app computes behind the Review tab, with no CSP violation', async () => {
+    const { page, frame, errors } = await open('board', 'harmony-board', { type: 'jira:globalPage' });
+    await frame.locator('.h-board[data-state="ready"]').waitFor();
+    await frame.getByRole('tab', { name: 'Review' }).click();
+    await frame.locator('.h-review[data-state="ready"]').waitFor();
+    const expected = await t.api('getReview', {});
+    const shown = await frame.locator('.h-review-objective').evaluateAll((els) => els.map((e) => e.getAttribute('data-objective')));
+    expect(shown).toEqual(expected.objectives.map((o) => o.id));
+    expect(await frame.locator('tr[data-kpi]').count()).toBe(expected.kpis.length);
+    expect(await violations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
