@@ -14,11 +14,12 @@ import { C, SETTINGS_ID } from '../app/collections';
 import { wholeScopeHistory } from '../app/history';
 import { localActor } from '../app/local-actor';
 import { RoutingWorkItemSource } from '../app/routing-source';
-import type { IsoDate } from '../core/model/dates';
+import { todayUtc, type IsoDate } from '../core/model/dates';
 import { parsePlanText } from '../core/plan/parse';
 import { SqliteDocumentStore } from '../stores/sqlite-document-store';
 import { createNodeAdoSource } from '../trackers/ado/node-wit-client';
 import { discoverSiteFields, fetchJiraRequest, JiraWorkItemSource } from '../trackers/jira';
+import { demoShiftDays, shiftPlanDates } from './demo-dates';
 import { ADO_PROJECT, DEMO_VIEWER, demoAdoDataset, demoJiraDataset } from './demo-trackers';
 import { startAdoEmulator, type AdoEmulator } from './emulators/ado/server';
 import { JiraEmulator } from './emulators/jira';
@@ -93,7 +94,9 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
 
     // First start (or after --reset): an empty store gets the demo organisation's plan.
     const seeded = !(await store.get(C.settings, SETTINGS_ID));
-    if (seeded) await app.call('importPlan', { text: demoText, format: 'yaml' });
+    // Dated relative to today, so the demo's quarter is always running (demo-dates.ts).
+    const shift = demoShiftDays(options.today?.() ?? todayUtc());
+    if (seeded) await app.call('importPlan', shift === 0 ? { text: demoText, format: 'yaml' } : { text: JSON.stringify(shiftPlanDates(demoPlan, shift)), format: 'json' });
 
     // Filled in once listening: the Host values that name this server (port 0 picks one).
     let hosts: ReadonlySet<string> = new Set();
