@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ApiErrorCode } from '../app/api';
 import { createApp, type App } from '../app/create-app';
 import { HTTP_STATUS } from '../app/errors';
 import { C, SETTINGS_ID } from '../app/collections';
@@ -172,7 +173,7 @@ async function handle(app: App, staticDir: string, hosts: ReadonlySet<string>, r
       return;
     }
     const envelope = await app.handle(name, payload.value);
-    sendJson(res, envelope.ok ? 200 : HTTP_STATUS[envelope.error.code], envelope);
+    sendJson(res, envelope.ok || isExpectedRefusal(envelope.error.code) ? 200 : HTTP_STATUS[envelope.error.code], envelope);
     return;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -222,6 +223,27 @@ function decodePathSegment(segment: string): string | undefined {
     return decodeURIComponent(segment);
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * A refusal the app answers by design (bad input, a stale edit, a role the caller lacks, an item
+ * that is not there) is an answer like any other: it travels as a 200 whose envelope says
+ * `ok: false`, as Forge resolvers answer. A browser logs every 4xx fetch as a console error, and
+ * a user typing a wrong value is not an error of the page (issue 10 §5). Transport problems (not
+ * JSON, wrong method, a refused origin) keep their 4xx, and failures their 429/5xx.
+ */
+function isExpectedRefusal(code: ApiErrorCode): boolean {
+  switch (code) {
+    case 'invalid-input':
+    case 'conflict':
+    case 'forbidden':
+    case 'not-found':
+      return true;
+    case 'rate-limited':
+    case 'tracker-data':
+    case 'internal':
+      return false;
   }
 }
 

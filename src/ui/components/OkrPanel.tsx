@@ -17,15 +17,20 @@ export interface OkrPanelProps {
   itemRef: WorkItemRef;
   /** The host frame may show the item's own fields from the same answer. */
   onLoaded?: (view: PanelView) => void;
+  /** The host frame may say the item itself could not be shown (unknown key, no access). */
+  onFailed?: (error: unknown) => void;
 }
 
-export function OkrPanel({ itemRef, onLoaded }: OkrPanelProps) {
+export function OkrPanel({ itemRef, onLoaded, onFailed }: OkrPanelProps) {
   const api = useApi();
   const id = useId();
   const [notice, setNotice] = useState<{ tone: 'danger' | 'success'; text: string }>();
   const [linkError, setLinkError] = useState<string>();
   const panel = useLoad(async () => {
-    const view = await api('getPanel', { ref: itemRef });
+    const view = await api('getPanel', { ref: itemRef }).catch((e: unknown) => {
+      onFailed?.(e);
+      throw e;
+    });
     onLoaded?.(view);
     return view;
   }, [api, itemRef]);
