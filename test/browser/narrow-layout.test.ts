@@ -126,4 +126,12 @@ describe('narrow and wide layouts', () => {
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
+
+  it('an unknown work item id gets Azure DevOps’ answer in the emulated form', async () => {
+    const { page, consoleErrors } = await open('/ado/workitem/99999', 400);
+    await page.getByRole('alert').filter({ hasText: 'Work item 99999 does not exist' }).waitFor();
+    expect(await page.getByText('Loading the work item…').count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
 });
