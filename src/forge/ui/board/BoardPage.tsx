@@ -20,7 +20,7 @@ export function BoardPage({ projectKey }: { projectKey?: string }) {
           label: 'Review',
           render: () => (
             <Suspense fallback={<p className="h-subtle">Loading the review…</p>}>
-              <ReviewPage />
+              <ReviewPage {...(projectKey ? { teamHint: projectKey.toLowerCase() } : {})} />
             </Suspense>
           ),
         },
