@@ -96,6 +96,12 @@ describe('narrow and wide layouts', () => {
       const width = await panel.evaluate((el) => el.getBoundingClientRect().width);
       expect(width).toBeGreaterThanOrEqual(320);
       expect(width).toBeLessThanOrEqual(400);
+      expect(await sideways(page)).toBe(0);
+      // The narrowest the panel is laid out for: 320 px of panel, nothing sticking out.
+      await page.setViewportSize({ width: 344, height: 900 });
+      expect(await panel.evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThanOrEqual(320);
+      expect(await sideways(page)).toBe(0);
+      await page.setViewportSize({ width: 400, height: 900 });
       await page.mouse.move(0, 0);
       await page.screenshot({ path: join(OUT, `jira-issue-panel-400-${mode}.png`), fullPage: true });
       await page.context().close();
