@@ -1,4 +1,4 @@
-// Builds the workbench pages (start, Jira issue frame, ADO work item frame, board, KPIs) into
+// Builds the workbench pages (start, Jira issue frame, ADO work item frame, board, KPIs, review) into
 // static/workbench/, which the workbench server serves. One entry per surface; shared code
 // (React, the UI components) lands in shared chunks, and the manifest records which chunks each
 // surface loads so its JavaScript weight can be measured (test/browser/bundle-size.test.ts).
@@ -8,7 +8,7 @@ import { defineConfig } from 'vite';
 
 const pages = fileURLToPath(new URL('./src/workbench/pages/', import.meta.url));
 export const WORKBENCH_OUT_DIR = fileURLToPath(new URL('./static/workbench/', import.meta.url));
-export const WORKBENCH_PAGES = ['index', 'jira-issue', 'ado-workitem', 'board', 'kpis'] as const;
+export const WORKBENCH_PAGES = ['index', 'jira-issue', 'ado-workitem', 'board', 'kpis', 'review'] as const;
 
 export default defineConfig({
   root: pages,

@@ -5,8 +5,10 @@ import { benchTrackers } from './trackers';
 import { benchAdo } from './ado';
 import { benchForge } from './forge';
 import { benchCli } from './cli';
+// Review page (issue 10 §3).
+import { benchReview } from './review';
 
-const suites: Record<string, () => unknown> = { core: () => benchCore(), trackers: () => benchTrackers(), ado: () => benchAdo(), forge: () => benchForge(), cli: () => benchCli() };
+const suites: Record<string, () => unknown> = { core: () => benchCore(), trackers: () => benchTrackers(), ado: () => benchAdo(), forge: () => benchForge(), cli: () => benchCli(), review: () => benchReview() };
 const only = process.argv.slice(2);
 for (const [name, run] of Object.entries(suites)) {
   if (only.length && !only.includes(name)) continue;

@@ -9,6 +9,7 @@ import type { ClosePreview, GradeInput, LineageStep, PeriodClosed, RolledOver, R
 // The close and rollover shapes are part of the API the UI sees (issue 12).
 export type * from './close-types';
 import type { KeyResultReport, KpiReport, Lint, ObjectiveReport, Status } from '../core/report/types';
+import type { Review } from '../core/review/types';
 
 /** An objective in a KR's chain up to the company objective, nearest first. */
 export interface ChainLink {
@@ -153,6 +154,15 @@ export interface PermissionsView {
   editor: boolean;
 }
 
+// Review page (issue 10 §3): the core's review plus what its filters offer and its Markdown.
+export interface ReviewView extends Review {
+  /** The same text `okr review` prints, for "Copy as Markdown". */
+  markdown: string;
+  /** Every team in tree order and every period, for the filters. */
+  teams: { id: string; name: string; parent?: string }[];
+  periods: { id: string; start: IsoDate; end: IsoDate }[];
+}
+
 /** name → payload in, answer out. */
 export interface ApiMethods {
   getPanel: { in: { ref: WorkItemRef; at?: IsoDate }; out: PanelView };
@@ -183,6 +193,8 @@ export interface ApiMethods {
   gradeKeyResult: { in: GradeInput; out: KeyResultReport };
   previewRollover: { in: RolloverInput; out: RolloverPreview };
   rolloverPeriod: { in: RolloverInput & { keyResults: string[]; targets?: Record<string, number> }; out: RolledOver };
+  // Review page (issue 10 §3).
+  getReview: { in: { at?: IsoDate; team?: string; period?: string }; out: ReviewView };
 }
 
 export type ApiName = keyof ApiMethods;

@@ -12,6 +12,7 @@ import { getKeyResult } from './get-key-result';
 import { getKpis } from './get-kpis';
 import { getPanel } from './get-panel';
 import { getPermissions } from './get-permissions';
+import { getReview } from './get-review';
 import { importPlan } from './import-plan';
 import { linkWorkItem } from './link-work-item';
 import { recordReading } from './record-reading';
@@ -53,6 +54,8 @@ export const USE_CASES: { [K in ApiName]: UseCase<K> } = {
   gradeKeyResult,
   previewRollover,
   rolloverPeriod,
+  // Review page (issue 10 §3).
+  getReview,
 };
 
 export type { App } from './app-of';

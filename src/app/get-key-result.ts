@@ -1,9 +1,10 @@
-// One KR in detail: its report, its objective, its progress history (the burn-up chart) and
-// its measured values.
+// One KR in detail: its report, its objective, its progress history (the burn-up chart of an
+// effort KR, progress over time of an outcome KR) and its measured values.
 import { z } from 'zod';
 import type { KeyResultDetail } from './api';
 import { evaluateObjectives, keyResultOf, objectiveOf } from './evaluate-objectives';
 import { PlanReader } from './plan-reader';
+import { outcomeHistory } from './outcome-history';
 import { readHistory } from './snapshots';
 import { viewer } from './permissions';
 import type { UseCase } from './use-case';
@@ -29,7 +30,9 @@ export const getKeyResult: UseCase<'getKeyResult'> = {
     return {
       kr: keyResultOf(evaluation, kr),
       objective: objectiveOf(evaluation, objective.id),
-      history: await readHistory(ctx.store, kr, day),
+      // An outcome KR's history is drawn from its values (issue 10 §4); an effort KR's from the
+      // snapshots of its scope, which no one can reconstruct after the fact.
+      history: def.type === 'outcome' ? outcomeHistory(def, checkIns, day) : await readHistory(ctx.store, kr, day),
       checkIns: checkIns.filter((c) => c.at <= day).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
     };
   },

@@ -151,6 +151,7 @@ async function afterSuccess(store: DocumentStore, name: ApiName, payload: unknow
     case 'closePeriod':
     case 'gradeKeyResult':
     case 'previewRollover':
+    case 'getReview':
       return;
   }
 }

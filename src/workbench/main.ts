@@ -32,6 +32,7 @@ console.log(`Harmony workbench: ${workbench.url}
   ADO work item:     ${workbench.url}/ado/workitem/101
   Alignment board:   ${workbench.url}/board
   KPI readout:       ${workbench.url}/kpis
+  Monthly review:    ${workbench.url}/review
   Jira emulator:     ${workbench.jira.url}  (REST v3; viewer maria@raintown.example)
   ADO emulator:      ${workbench.ado.orgUrl}  (viewer maria)
   Data:              ${workbench.dbFile}${workbench.seeded ? '  (seeded with the Rain Town Tea demo)' : ''}

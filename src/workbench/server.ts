@@ -8,17 +8,19 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ApiErrorCode } from '../app/api';
 import { createApp, type App } from '../app/create-app';
 import { HTTP_STATUS } from '../app/errors';
 import { C, SETTINGS_ID } from '../app/collections';
 import { wholeScopeHistory } from '../app/history';
 import { localActor } from '../app/local-actor';
 import { RoutingWorkItemSource } from '../app/routing-source';
-import type { IsoDate } from '../core/model/dates';
+import { todayUtc, type IsoDate } from '../core/model/dates';
 import { parsePlanText } from '../core/plan/parse';
 import { SqliteDocumentStore } from '../stores/sqlite-document-store';
 import { createNodeAdoSource } from '../trackers/ado/node-wit-client';
 import { discoverSiteFields, fetchJiraRequest, JiraWorkItemSource } from '../trackers/jira';
+import { demoShiftDays, shiftPlanDates } from './demo-dates';
 import { ADO_PROJECT, DEMO_VIEWER, demoAdoDataset, demoJiraDataset } from './demo-trackers';
 import { startAdoEmulator, type AdoEmulator } from './emulators/ado/server';
 import { JiraEmulator } from './emulators/jira';
@@ -93,7 +95,9 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
 
     // First start (or after --reset): an empty store gets the demo organisation's plan.
     const seeded = !(await store.get(C.settings, SETTINGS_ID));
-    if (seeded) await app.call('importPlan', { text: demoText, format: 'yaml' });
+    // Dated relative to today, so the demo's quarter is always running (demo-dates.ts).
+    const shift = demoShiftDays(options.today?.() ?? todayUtc());
+    if (seeded) await app.call('importPlan', shift === 0 ? { text: demoText, format: 'yaml' } : { text: JSON.stringify(shiftPlanDates(demoPlan, shift)), format: 'json' });
 
     // Filled in once listening: the Host values that name this server (port 0 picks one).
     let hosts: ReadonlySet<string> = new Set();
@@ -169,7 +173,7 @@ async function handle(app: App, staticDir: string, hosts: ReadonlySet<string>, r
       return;
     }
     const envelope = await app.handle(name, payload.value);
-    sendJson(res, envelope.ok ? 200 : HTTP_STATUS[envelope.error.code], envelope);
+    sendJson(res, envelope.ok || isExpectedRefusal(envelope.error.code) ? 200 : HTTP_STATUS[envelope.error.code], envelope);
     return;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -219,6 +223,27 @@ function decodePathSegment(segment: string): string | undefined {
     return decodeURIComponent(segment);
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * A refusal the app answers by design (bad input, a stale edit, a role the caller lacks, an item
+ * that is not there) is an answer like any other: it travels as a 200 whose envelope says
+ * `ok: false`, as Forge resolvers answer. A browser logs every 4xx fetch as a console error, and
+ * a user typing a wrong value is not an error of the page (issue 10 §5). Transport problems (not
+ * JSON, wrong method, a refused origin) keep their 4xx, and failures their 429/5xx.
+ */
+function isExpectedRefusal(code: ApiErrorCode): boolean {
+  switch (code) {
+    case 'invalid-input':
+    case 'conflict':
+    case 'forbidden':
+    case 'not-found':
+      return true;
+    case 'rate-limited':
+    case 'tracker-data':
+    case 'internal':
+      return false;
   }
 }
 

@@ -47,6 +47,8 @@ export const MATRIX: { [K in ApiName]: { role: Role; allowed: readonly Who[] } }
   gradeKeyResult: { role: 'admin-or-owner', allowed: ['admin', 'owner'] },
   previewRollover: { role: 'admin', allowed: ['admin'] },
   rolloverPeriod: { role: 'admin', allowed: ['admin'] },
+  // Review page (issue 10 §3).
+  getReview: { role: 'viewer', allowed: EVERYONE },
 };
 
 /** Closes a period as an admin, for the calls that need a closed one. */
@@ -101,6 +103,8 @@ const PAYLOADS: { [K in ApiName]: (h: Harness) => Promise<ApiInput<K>> } = {
     await closeAsAdmin(h, '2026-Q4');
     return { ...NEXT, keyResults: ['KR-FCR'] };
   },
+  // Review page (issue 10 §3).
+  getReview: () => Promise.resolve({}),
 };
 
 const NAMES = Object.keys(USE_CASES) as ApiName[];

@@ -226,6 +226,13 @@ describe('Azure DevOps extension in a host that plays the ADO frame', () => {
     const shown = await frame.locator('article[data-kpi]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-kpi'), e.getAttribute('data-health')]));
     const byId = (a: (string | null)[], b: (string | null)[]) => String(a[0]).localeCompare(String(b[0]));
     expect(shown.sort(byId)).toEqual(kpis.kpis.map((k) => [k.id, k.health]).sort(byId));
+
+    // Review tab (issue 10 §3): the same review as the app computes.
+    await frame.getByRole('tab', { name: 'Review' }).click();
+    await frame.locator('.h-review[data-state="ready"]').waitFor();
+    const review = await x.api('getReview', {});
+    const objectives = await frame.locator('.h-review-objective').evaluateAll((els) => els.map((e) => e.getAttribute('data-objective')));
+    expect(objectives).toEqual(review.objectives.map((o) => o.id));
     await page.close();
   });
 

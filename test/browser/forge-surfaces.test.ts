@@ -110,3 +110,40 @@ describe('Forge project page board', () => {
     await page.close();
   });
 });
+
+// Review page (issue 10 §3): the global page's second tab, loaded when opened.
+describe('Forge global page review', () => {
+  it('shows the review the app computes behind the Review tab, with no CSP violation', async () => {
+    const { page, frame, errors } = await open('board', 'harmony-board', { type: 'jira:globalPage' });
+    await frame.locator('.h-board[data-state="ready"]').waitFor();
+    await frame.getByRole('tab', { name: 'Review' }).click();
+    await frame.locator('.h-review[data-state="ready"]').waitFor();
+    const expected = await t.api('getReview', {});
+    const shown = await frame.locator('.h-review-objective').evaluateAll((els) => els.map((e) => e.getAttribute('data-objective')));
+    expect(shown).toEqual(expected.objectives.map((o) => o.id));
+    expect(await frame.locator('tr[data-kpi]').count()).toBe(expected.kpis.length);
+    expect(await violations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("opens on the project's team on a project page, or on every team with a word of why", async () => {
+    const cs = await open('board', 'harmony-project-board', { type: 'jira:projectPage', project: { id: '10000', key: 'CS', type: 'software' } });
+    await cs.frame.getByRole('tab', { name: 'Review' }).click();
+    await cs.frame.locator('.h-review[data-state="ready"]').waitFor();
+    const expected = await t.api('getReview', { team: 'cs' });
+    expect(await cs.frame.locator('.h-review-objective').evaluateAll((els) => els.map((e) => e.getAttribute('data-objective')))).toEqual(expected.objectives.map((o) => o.id));
+    expect(await cs.frame.getByLabel('Team', { exact: true }).inputValue()).toBe('cs');
+    expect(cs.errors).toEqual([]);
+    await cs.page.close();
+
+    const other = await open('board', 'harmony-project-board', { type: 'jira:projectPage', project: { id: '10009', key: 'MKT', type: 'software' } });
+    await other.frame.getByRole('tab', { name: 'Review' }).click();
+    await other.frame.getByRole('status').filter({ hasText: 'No team has the id “mkt”' }).waitFor();
+    await other.frame.locator('.h-review[data-state="ready"]').waitFor();
+    const all = await t.api('getReview', {});
+    expect(await other.frame.locator('.h-review-objective').count()).toBe(all.objectives.length);
+    expect(other.errors).toEqual([]);
+    await other.page.close();
+  });
+});

@@ -68,6 +68,8 @@ const MATRIX: Record<ApiName | AdminName, readonly Who[]> = {
   gradeKeyResult: ['alice', 'gus', 'erin'],
   previewRollover: ['alice', 'gus'],
   rolloverPeriod: ['alice', 'gus'],
+  // Review page (issue 10 §3).
+  getReview: EVERYONE,
 };
 
 /** Closes or reopens 2026-Q3 as alice when it is not already so. */
@@ -146,6 +148,8 @@ const CALLS: Record<ApiName | AdminName, (who: Who) => Promise<unknown>> = {
     const s = await settings();
     return { storyPointFields: s.storyPointFields, cancelledResolutions: s.cancelledResolutions, adminGroups: ['okr-admins'], editorGroups: ['okr-editors'], expected: s.version };
   },
+  // Review page (issue 10 §3).
+  getReview: () => Promise.resolve({}),
 };
 
 /** Every document of the app and of the Forge host, to prove a refused call changed nothing. */

@@ -38,6 +38,7 @@ async function everythingAs(accountId: string): Promise<unknown[]> {
     ['getBoard', {}],
     ['getKeyResult', { kr: 'KR-CRM' }],
     ['getKpis', {}],
+    ['getReview', {}],
     ['searchWorkItems', { text: 'crm' }],
     ['searchWorkItems', { text: 'secret' }],
     ['searchWorkItems', { text: 'SECRET-1' }],

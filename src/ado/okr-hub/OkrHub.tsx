@@ -1,13 +1,17 @@
-// The hub's two views behind a tab list (WAI-ARIA tabs: arrow keys move between tabs, only the
+// The hub's views behind a tab list (WAI-ARIA tabs: arrow keys move between tabs, only the
 // selected tab is in the Tab order).
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { AlignmentBoard } from '../../ui/board/AlignmentBoard';
 import type { WorkItemHref } from '../../ui/board/work-item-href';
 import { KpiReadout } from '../../ui/kpi/KpiReadout';
 
+// Review tab (issue 10 §3): loaded when opened, so the hub's first load does not carry it.
+const ReviewPage = lazy(() => import('../../ui/review/ReviewPage').then((m) => ({ default: m.ReviewPage })));
+
 const TABS = [
   { id: 'board', label: 'Alignment board' },
   { id: 'kpis', label: 'KPIs' },
+  { id: 'review', label: 'Review' },
 ] as const;
 
 type TabId = (typeof TABS)[number]['id'];
@@ -52,6 +56,7 @@ export function OkrHub({ workItemHref }: { workItemHref: WorkItemHref }) {
       <div role="tabpanel" id={`${id}-${tab}-panel`} aria-labelledby={`${id}-${tab}-tab`} className="ado-tabpanel">
         {tab === 'board' && <AlignmentBoard workItemHref={workItemHref} />}
         {tab === 'kpis' && <KpiReadout />}
+        {tab === 'review' && <Suspense fallback={<p className="h-subtle">Loading the review…</p>}><ReviewPage /></Suspense>}
       </div>
     </div>
   );

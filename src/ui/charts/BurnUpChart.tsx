@@ -46,27 +46,43 @@ export function BurnUpChart({ title, history }: { title: string; history: Snapsh
           <span className="h-swatch h-swatch-done" aria-hidden="true" /> {chart.kind === 'units' ? 'Done units' : 'Progress'}
         </span>
       </figcaption>
-      <table className="h-sr-only">
-        <caption>History of {title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Done</th>
-            <th scope="col">Scope</th>
-            <th scope="col">Progress</th>
-          </tr>
-        </thead>
-        <tbody>
-          {history.map((p) => (
-            <tr key={p.at}>
-              <td>{p.at}</td>
-              <td>{p.done ?? '—'}</td>
-              <td>{p.total ?? '—'}</td>
-              <td>{percent(p.progress)}</td>
+      {/* Hidden in a box of its own: a table is never narrower than its columns, so hidden by
+          itself it would still widen a narrow page. */}
+      <div className="h-sr-only">
+        <table>
+          <caption>History of {title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              {chart.kind === 'units' ? (
+                <>
+                  <th scope="col">Done</th>
+                  <th scope="col">Scope</th>
+                </>
+              ) : (
+                <th scope="col">Value</th>
+              )}
+              <th scope="col">Progress</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {history.map((p) => (
+              <tr key={p.at}>
+                <td>{p.at}</td>
+                {chart.kind === 'units' ? (
+                  <>
+                    <td>{p.done ?? '—'}</td>
+                    <td>{p.total ?? '—'}</td>
+                  </>
+                ) : (
+                  <td>{p.value ?? '—'}</td>
+                )}
+                <td>{percent(p.progress)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

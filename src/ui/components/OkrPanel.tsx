@@ -3,9 +3,11 @@
 import { useEffect, useId, useState } from 'react';
 import type { KeyResultHit, PanelView } from '../../app/api';
 import type { WorkItemRef } from '../../core/model/work-item';
+import type { KeyResultReport } from '../../core/report/types';
 import { useApi } from '../client/api-context';
 import { errorMessage, isConflict } from '../format/errors';
 import { plural } from '../format/numbers';
+import { keyResultChange } from '../format/progress-change';
 import type { CheckInPayload } from '../forms/check-in-input';
 import { useLoad } from '../hooks/use-load';
 import { markReady } from '../perf/mark-ready';
@@ -17,15 +19,20 @@ export interface OkrPanelProps {
   itemRef: WorkItemRef;
   /** The host frame may show the item's own fields from the same answer. */
   onLoaded?: (view: PanelView) => void;
+  /** The host frame may say the item itself could not be shown (unknown key, no access). */
+  onFailed?: (error: unknown) => void;
 }
 
-export function OkrPanel({ itemRef, onLoaded }: OkrPanelProps) {
+export function OkrPanel({ itemRef, onLoaded, onFailed }: OkrPanelProps) {
   const api = useApi();
   const id = useId();
   const [notice, setNotice] = useState<{ tone: 'danger' | 'success'; text: string }>();
   const [linkError, setLinkError] = useState<string>();
   const panel = useLoad(async () => {
-    const view = await api('getPanel', { ref: itemRef });
+    const view = await api('getPanel', { ref: itemRef }).catch((e: unknown) => {
+      onFailed?.(e);
+      throw e;
+    });
     onLoaded?.(view);
     return view;
   }, [api, itemRef]);
@@ -34,11 +41,11 @@ export function OkrPanel({ itemRef, onLoaded }: OkrPanelProps) {
     if (panel.status === 'ready') markReady('panel');
   }, [panel.status]);
 
-  async function act(action: () => Promise<unknown>, done: string): Promise<void> {
+  async function act(action: () => Promise<unknown>, done: string, more: () => string = () => ''): Promise<void> {
     setNotice(undefined);
     try {
       await action();
-      setNotice({ tone: 'success', text: done });
+      setNotice({ tone: 'success', text: done + more() });
       await panel.reload();
     } catch (error) {
       // A conflict means our copy is old: show the latest before the user tries again.
@@ -50,7 +57,10 @@ export function OkrPanel({ itemRef, onLoaded }: OkrPanelProps) {
   async function link(hit: KeyResultHit) {
     setLinkError(undefined);
     try {
-      await act(() => api('linkWorkItem', { kr: hit.id, ref: itemRef }), `Linked ${itemRef} to ${hit.id}.`);
+      // Before/after (issue 10 §5): more work can lower the KR's share done; say so.
+      const before = await api('getKeyResult', { kr: hit.id }).then((d) => d.kr, () => undefined);
+      let after: KeyResultReport | undefined;
+      await act(async () => (after = await api('linkWorkItem', { kr: hit.id, ref: itemRef })), `Linked ${itemRef} to ${hit.id}.`, () => (after ? ` ${keyResultChange(before, after)}` : ''));
     } catch (error) {
       setLinkError(errorMessage(error));
     }

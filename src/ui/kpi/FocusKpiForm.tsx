@@ -7,6 +7,7 @@ import { problemsFor } from '../client/api-error';
 import { FieldMessage } from '../components/FieldMessage';
 import { errorMessage } from '../format/errors';
 import { withUnit } from '../format/numbers';
+import { objectiveChange } from '../format/progress-change';
 import type { FieldErrors } from '../forms/check-in-input';
 import { validateFocus, type FocusFields } from '../forms/focus-kpi-input';
 import { useLoad } from '../hooks/use-load';
@@ -20,7 +21,7 @@ export function FocusKpiForm({ kpi, onDone, onCancel }: { kpi: Kpi; onDone: (mes
     const board = await api('getBoard', {});
     // A KPI is focused on from now on: objectives of periods that have ended are not offered.
     const ended = new Set(board.periods.filter((p) => p.end < board.at).map((p) => p.id));
-    return board.teams.flatMap((t) => t.objectives.filter((o) => !ended.has(o.period)).map((o) => ({ id: o.id, label: `${o.title} (${t.name}, ${o.period})` })));
+    return board.teams.flatMap((t) => t.objectives.filter((o) => !ended.has(o.period)).map((o) => ({ id: o.id, label: `${o.title} (${t.name}, ${o.period})`, progress: o.progress })));
   }, [api]);
   const [fields, setFields] = useState<FocusFields>({
     objective: '',
@@ -45,7 +46,10 @@ export function FocusKpiForm({ kpi, onDone, onCancel }: { kpi: Kpi; onDone: (mes
     setBusy(true);
     try {
       const kr = await api('focusKpi', { kpi: kpi.id, ...payload });
-      await onDone(`Created ${kr.id} “${kr.title}” to bring ${kpi.title} to ${withUnit(payload.target, kpi.unit)}.`);
+      // Before/after (issue 10 §5): the new KR starts at 0% and lowers its objective's progress.
+      const before = objectives.data?.find((o) => o.id === payload.objective)?.progress;
+      const after = await api('getKeyResult', { kr: kr.id }).then((d) => objectiveChange(payload.objective, before, d.objective.progress), () => '');
+      await onDone(`Created ${kr.id} “${kr.title}” to bring ${kpi.title} to ${withUnit(payload.target, kpi.unit)}.${after ? ` ${after}` : ''}`);
     } catch (error) {
       const byField = { objective: problemsFor(error, 'objective')[0], target: problemsFor(error, 'target')[0], title: problemsFor(error, 'title')[0] };
       setErrors(byField);

@@ -1,13 +1,13 @@
-// jira:globalPage (board) and jira:projectPage — the alignment board, filtered to the project's
-// team on a project page.
+// jira:globalPage (board) and jira:projectPage — the alignment board (filtered to the project's
+// team on a project page) and the monthly review.
 import '../../../ui/theme/base.css';
 import '../../../ui/theme/jira.css';
 import '../forge.css';
-import { AlignmentBoard } from '../../../ui/board/AlignmentBoard';
 import { mountForge } from '../mount';
-import { jiraIssueHref } from './jira-href';
-import { ProjectBoard } from './ProjectBoard';
+import { BoardPage } from './BoardPage';
 
 mountForge((context) => (
-  <div className="hf-page">{context.projectKey ? <ProjectBoard projectKey={context.projectKey} /> : <AlignmentBoard workItemHref={jiraIssueHref} />}</div>
+  <div className="hf-page">
+    <BoardPage {...(context.projectKey ? { projectKey: context.projectKey } : {})} />
+  </div>
 ));

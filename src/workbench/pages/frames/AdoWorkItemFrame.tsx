@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import type { PanelView } from '../../../app/api';
 import { parseRef, type WorkItemRef } from '../../../core/model/work-item';
+import { isApiError } from '../../../ui/client/api-error';
 import { OkrPanel } from '../../../ui/components/OkrPanel';
 import { ThemeRoot } from '../../../ui/components/ThemeRoot';
 import { frameHref } from '../shell/refs';
@@ -24,6 +25,8 @@ function typeClass(type: string | undefined): string {
 
 export function AdoWorkItemFrame({ itemRef }: { itemRef: WorkItemRef }) {
   const [view, setView] = useState<PanelView>();
+  // Azure DevOps says so when a work item does not exist (or may not be seen); so does this frame.
+  const [missing, setMissing] = useState(false);
   const id = parseRef(itemRef)?.id ?? itemRef;
   const item = view?.item;
   const parent = view?.ancestors[0];
@@ -56,10 +59,15 @@ export function AdoWorkItemFrame({ itemRef }: { itemRef: WorkItemRef }) {
             <span>Links</span>
           </div>
         </div>
+        {missing && (
+          <p className="af-missing" role="alert">
+            Work item {id} does not exist, or you do not have permissions to read it.
+          </p>
+        )}
         <div className="af-columns">
           <section className="af-column" aria-label="Description">
             <h2 className="af-group-title">Description</h2>
-            <p className="af-muted">{item ? `${item.type ?? 'Work item'} ${id}.` : 'Loading the work item…'}</p>
+            <p className="af-muted">{item ? `${item.type ?? 'Work item'} ${id}.` : missing ? '' : 'Loading the work item…'}</p>
           </section>
           <section className="af-column" aria-label="Planning">
             <h2 className="af-group-title">Planning</h2>
@@ -73,7 +81,7 @@ export function AdoWorkItemFrame({ itemRef }: { itemRef: WorkItemRef }) {
           <section className="af-column af-okr-group" aria-label="Harmony OKRs group">
             <h2 className="af-group-title">Harmony OKRs</h2>
             <ThemeRoot host="ado">
-              <OkrPanel itemRef={itemRef} onLoaded={setView} />
+              <OkrPanel itemRef={itemRef} onLoaded={setView} onFailed={(e) => setMissing(isApiError(e) && e.code === 'not-found')} />
             </ThemeRoot>
           </section>
         </div>

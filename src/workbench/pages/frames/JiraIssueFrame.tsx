@@ -4,6 +4,7 @@
 import { useState, type ReactNode } from 'react';
 import type { PanelView } from '../../../app/api';
 import { parseRef, type WorkItemRef } from '../../../core/model/work-item';
+import { isApiError } from '../../../ui/client/api-error';
 import { OkrPanel } from '../../../ui/components/OkrPanel';
 import { ThemeRoot } from '../../../ui/components/ThemeRoot';
 import { frameHref } from '../shell/refs';
@@ -20,6 +21,9 @@ function Field({ name, children }: { name: string; children: ReactNode }) {
 
 export function JiraIssueFrame({ itemRef }: { itemRef: WorkItemRef }) {
   const [view, setView] = useState<PanelView>();
+  // Jira answers an unknown key (or one the viewer may not browse) with its own page, and never
+  // loads an app panel there; this frame does the same instead of waiting forever.
+  const [missing, setMissing] = useState(false);
   const key = parseRef(itemRef)?.id ?? itemRef;
   const project = key.split('-')[0] ?? key;
   const item = view?.item;
@@ -59,6 +63,14 @@ export function JiraIssueFrame({ itemRef }: { itemRef: WorkItemRef }) {
               <li aria-current="page">{key}</li>
             </ol>
           </nav>
+          {missing ? (
+            <section className="jf-missing" role="alert">
+              <h1 className="jf-summary">This issue can’t be viewed</h1>
+              <p className="jf-muted">
+                Issue {key} does not exist, or you do not have permission to see it. Check the key in the address, or open <a href="/jira/browse/CS-1">CS-1</a>.
+              </p>
+            </section>
+          ) : (
           <div className="jf-columns">
             <div className="jf-content">
               <h1 className="jf-summary">{item?.title ?? key}</h1>
@@ -80,7 +92,7 @@ export function JiraIssueFrame({ itemRef }: { itemRef: WorkItemRef }) {
                   Harmony OKRs
                 </div>
                 <ThemeRoot host="jira">
-                  <OkrPanel itemRef={itemRef} onLoaded={setView} />
+                  <OkrPanel itemRef={itemRef} onLoaded={setView} onFailed={(e) => setMissing(isApiError(e) && e.code === 'not-found')} />
                 </ThemeRoot>
               </section>
             </div>
@@ -94,6 +106,7 @@ export function JiraIssueFrame({ itemRef }: { itemRef: WorkItemRef }) {
               </dl>
             </aside>
           </div>
+          )}
         </main>
       </div>
     </div>

@@ -13,6 +13,7 @@ const SURFACES = [
   { href: '/ado/workitem/101', title: 'Azure DevOps form group', text: 'The same panel as a group on an ADO work item form.' },
   { href: '/board', title: 'Alignment board', text: 'Team → objective → key result, filters, contributing work, burn-ups and the coach.' },
   { href: '/kpis', title: 'KPI readout', text: 'Health metrics with targets, thresholds and trends; focus a breached one as a KR.' },
+  { href: '/review', title: 'Monthly review', text: 'KPIs first, then the objectives and a spotlight on what needs help; copy it as Markdown or print it.' },
 ];
 
 function DemoItems({ krs }: { krs: KeyResultReport[] }) {
