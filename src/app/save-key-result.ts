@@ -120,6 +120,8 @@ function toKeyResult(krId: string, input: KeyResultInput, existing: KeyResult | 
         ...(input.unit !== undefined ? { unit: input.unit } : {}),
         ...(input.kpiRef !== undefined ? { kpiRef: input.kpiRef } : {}),
         ...(existing?.type === 'outcome' && existing.checkIns ? { checkIns: existing.checkIns } : {}),
+        // §8: the form does not edit `measure` yet; an edit keeps it unless the KR now follows a KPI.
+        ...(existing?.type === 'outcome' && existing.measure && input.kpiRef === undefined ? { measure: existing.measure } : {}),
       };
     default:
       return assertNever(input.type);
