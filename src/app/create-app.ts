@@ -22,6 +22,11 @@ import { searchKeyResults } from './search-key-results';
 import { searchWorkItems } from './search-work-items';
 import { unlinkWorkItem } from './unlink-work-item';
 import type { UseCase } from './use-case';
+// Measured values (SPEC §8)
+import { getMeasureRuns } from './get-measure-runs';
+import { measureDue } from './measure-due';
+import { measureNow } from './measure-now';
+import { previewMeasure } from './preview-measure';
 
 export const USE_CASES: { [K in ApiName]: UseCase<K> } = {
   getPanel,
@@ -42,6 +47,11 @@ export const USE_CASES: { [K in ApiName]: UseCase<K> } = {
   importPlan,
   exportPlan,
   getPermissions,
+  // Measured values (SPEC §8)
+  previewMeasure,
+  measureNow,
+  measureDue,
+  getMeasureRuns,
 };
 
 export type { App } from './app-of';

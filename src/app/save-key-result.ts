@@ -2,6 +2,7 @@
 // `expected` is the objective's version: two people editing KRs of one objective at once are
 // told, rather than one silently undoing the other.
 import { z } from 'zod';
+import { measureSchema } from '../core/plan/measure-schema';
 import { InvalidInputError, type Problem } from '../core/model/errors';
 import type { KeyResult } from '../core/model/plan';
 import type { WriteOp } from '../core/ports/document-store';
@@ -31,6 +32,8 @@ export const saveKeyResult: UseCase<'saveKeyResult'> = {
       weight: weight.optional(),
       weighting: z.enum(['count', 'estimate']).optional(),
       owner: z.string().optional(),
+      // Measured values (SPEC §8): the query that yields the value.
+      measure: measureSchema.optional(),
     }),
     expected: z.string().min(1, 'must not be empty'),
   }),
@@ -78,11 +81,15 @@ export const saveKeyResult: UseCase<'saveKeyResult'> = {
 function shapeProblems(input: KeyResultInput): Problem[] {
   const problems: Problem[] = [];
   if (input.type === 'effort') {
-    for (const field of ['start', 'target', 'unit', 'kpiRef'] as const) {
+    for (const field of ['start', 'target', 'unit', 'kpiRef', 'measure'] as const) {
       if (input[field] !== undefined) problems.push({ path: `keyResult.${field}`, message: 'only outcome KRs have this; an effort KR measures its linked work' });
     }
   } else if (input.weighting !== undefined) {
     problems.push({ path: 'keyResult.weighting', message: 'only effort KRs are weighted by count or estimate' });
+  }
+  // SPEC §8: a KR takes its value from a KPI or from a query, never both.
+  if (input.type === 'outcome' && input.measure !== undefined && input.kpiRef !== undefined) {
+    problems.push({ path: 'keyResult.measure', message: 'a KR measured by a KPI (kpiRef) takes its value from the KPI: remove `measure` or `kpiRef`' });
   }
   return problems;
 }
@@ -106,6 +113,7 @@ function toKeyResult(krId: string, input: KeyResultInput, existing: KeyResult | 
     ...(input.target !== undefined ? { target: input.target } : {}),
     ...(input.unit !== undefined ? { unit: input.unit } : {}),
     ...(input.kpiRef !== undefined ? { kpiRef: input.kpiRef } : {}),
+    ...(input.measure !== undefined ? { measure: input.measure } : {}),
     ...(existing?.type === 'outcome' && existing.checkIns ? { checkIns: existing.checkIns } : {}),
   };
 }

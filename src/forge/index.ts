@@ -21,3 +21,4 @@ export const resolver = handlers.resolver;
 export const issueEvents = handlers.issueEvents;
 export const reconcile = handlers.reconcile;
 export const drain = handlers.drain;
+export const measure = handlers.measure;

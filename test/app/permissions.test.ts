@@ -38,6 +38,11 @@ export const MATRIX: { [K in ApiName]: { role: Role; allowed: readonly Who[] } }
   saveKpi: { role: 'editor', allowed: ['admin', 'editor'] },
   deleteObjective: { role: 'admin', allowed: ['admin'] },
   importPlan: { role: 'admin', allowed: ['admin'] },
+  // Measured values (SPEC §8). KR-OPEN-BUGS is measured and owned by jon, the OWNER actor.
+  previewMeasure: { role: 'viewer', allowed: EVERYONE },
+  getMeasureRuns: { role: 'viewer', allowed: EVERYONE },
+  measureNow: { role: 'editor-or-owner', allowed: ['admin', 'editor', 'owner'] },
+  measureDue: { role: 'editor', allowed: ['admin', 'editor'] },
 };
 
 const healthy = DEMO.objectives.flatMap((o) => o.keyResults).find((k) => k.id === 'KR-HEALTHY');
@@ -67,6 +72,11 @@ const PAYLOADS: { [K in ApiName]: (h: Harness) => Promise<ApiInput<K>> } = {
   saveKpi: () => Promise.resolve({ kpi: { title: 'Net promoter score', direction: 'up' }, expected: null }),
   deleteObjective: async (h) => ({ id: 'O-SUMMER', expected: await version(h, 'O-SUMMER') }),
   importPlan: () => Promise.resolve({ text: DEMO_TEXT.replace('Rain Town Tea', 'Rain Town Tea Co.'), format: 'yaml' }),
+  // Measured values (SPEC §8)
+  previewMeasure: () => Promise.resolve({ measure: { jql: 'project = CS AND type = Bug' } }),
+  getMeasureRuns: () => Promise.resolve({}),
+  measureNow: () => Promise.resolve({ id: 'KR-OPEN-BUGS' }),
+  measureDue: () => Promise.resolve({}),
 };
 
 const NAMES = Object.keys(USE_CASES) as ApiName[];

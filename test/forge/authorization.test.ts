@@ -57,6 +57,11 @@ const MATRIX: Record<ApiName | AdminName, readonly Who[]> = {
   deleteObjective: ['alice', 'gus'],
   importPlan: ['alice', 'gus'],
   saveSettings: ['alice', 'gus'],
+  // Measured values (SPEC §8): erin owns KR-RET, which the call measures first.
+  previewMeasure: EVERYONE,
+  getMeasureRuns: EVERYONE,
+  measureNow: ['alice', 'gus', 'dan', 'erin'],
+  measureDue: ['alice', 'gus', 'dan'],
 };
 
 let h: ForgeHarness;
@@ -103,6 +108,15 @@ const CALLS: Record<ApiName | AdminName, (who: Who) => Promise<unknown>> = {
     return { id: objective.id, expected: await version(objective.id) };
   },
   importPlan: () => Promise.resolve({ text: JSON.stringify(plan), format: 'json' }),
+  // Measured values (SPEC §8)
+  previewMeasure: () => Promise.resolve({ measure: { jql: 'project = CS AND type = Bug' } }),
+  getMeasureRuns: () => Promise.resolve({}),
+  measureNow: async () => {
+    const keyResult = { objective: 'O1', id: 'KR-RET', title: 'Retention from 73% to 75%', type: 'outcome', start: 73, target: 75, unit: '%', owner: ERIN_ID, measure: { jql: 'project = CS AND type = Bug' } };
+    dataOf(await h.invoke('saveKeyResult', { keyResult, expected: await version('O1') }, ALICE_ID));
+    return { id: 'KR-RET' };
+  },
+  measureDue: () => Promise.resolve({}),
   saveSettings: async () => {
     const s = await settings();
     return { storyPointFields: s.storyPointFields, cancelledResolutions: s.cancelledResolutions, adminGroups: ['okr-admins'], editorGroups: ['okr-editors'], expected: s.version };

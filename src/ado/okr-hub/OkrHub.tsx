@@ -4,6 +4,7 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { AlignmentBoard } from '../../ui/board/AlignmentBoard';
 import type { WorkItemHref } from '../../ui/board/work-item-href';
 import { KpiReadout } from '../../ui/kpi/KpiReadout';
+import { useMeasureOnOpen } from '../../ui/measure/use-measure-on-open';
 
 const TABS = [
   { id: 'board', label: 'Alignment board' },
@@ -16,6 +17,8 @@ export function OkrHub({ workItemHref }: { workItemHref: WorkItemHref }) {
   const id = useId();
   const [tab, setTab] = useState<TabId>('board');
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+  // Measured values (SPEC §8): an editor's board measures what is due; new values remount the views.
+  const measured = useMeasureOnOpen();
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const index = TABS.findIndex((t) => t.id === tab);
@@ -50,8 +53,8 @@ export function OkrHub({ workItemHref }: { workItemHref: WorkItemHref }) {
         ))}
       </div>
       <div role="tabpanel" id={`${id}-${tab}-panel`} aria-labelledby={`${id}-${tab}-tab`} className="ado-tabpanel">
-        {tab === 'board' && <AlignmentBoard workItemHref={workItemHref} />}
-        {tab === 'kpis' && <KpiReadout />}
+        {tab === 'board' && <AlignmentBoard key={measured} workItemHref={workItemHref} />}
+        {tab === 'kpis' && <KpiReadout key={measured} />}
       </div>
     </div>
   );

@@ -8,6 +8,7 @@ import { WhyThisNumber } from '../components/WhyThisNumber';
 import { decimal, withUnit } from '../format/numbers';
 import { useLoad } from '../hooks/use-load';
 import { ContributingItems } from './ContributingItems';
+import { MeasureSection } from '../measure/MeasureSection';
 import { WorkItemLinker } from './WorkItemLinker';
 import type { WorkItemHref } from './work-item-href';
 
@@ -49,6 +50,7 @@ export function KeyResultDetails({ kr, href, onChanged }: { kr: string; href?: W
               }}
             />
           )}
+          {d.kr.type === 'outcome' && <MeasureSection kr={d.kr} onChanged={async () => { await Promise.all([detail.reload(), onChanged()]); }} />}
           <CheckIns detail={d} />
           <WhyThisNumber kr={d.kr} />
         </div>

@@ -34,7 +34,7 @@ const manifest = () =>
     app: { runtime: { name: string }; storage: unknown };
     modules: Record<string, Module[]>;
     resources: { key: string; path: string }[];
-    permissions: { scopes: string[]; content?: unknown };
+    permissions: { scopes: Record<string, { allowImpersonation?: boolean }>; content?: unknown };
   };
 
 beforeAll(() => ensureForgeBuilt(), 600_000);
@@ -49,7 +49,10 @@ describe('manifest.yml', () => {
   test('asks only for the scopes Harmony uses, runs on nodejs22.x and allows no inline script or style', () => {
     const m = manifest();
     expect(m.app.runtime.name).toBe('nodejs22.x');
-    expect([...m.permissions.scopes].sort()).toEqual(['read:jira-user', 'read:jira-work', 'storage:app', 'write:jira-work']);
+    expect(Object.keys(m.permissions.scopes).sort()).toEqual(['read:jira-user', 'read:jira-work', 'storage:app', 'write:jira-work']);
+    // Offline impersonation only where the scheduled measure reads (SPEC §8), never for writes.
+    const impersonating = Object.entries(m.permissions.scopes).filter(([, options]) => options.allowImpersonation === true).map(([scope]) => scope);
+    expect(impersonating).toEqual(['read:jira-work']);
     expect(m.permissions.content).toBeUndefined();
     const values = (v: unknown): string[] =>
       typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(values) : v && typeof v === 'object' ? Object.values(v).flatMap(values) : [];
