@@ -1,6 +1,6 @@
 // `okr`: evaluate, lint and browse a plan file from the terminal (SPEC §5).
 // Exit codes: 0 fine; 1 `lint` found an error-level lint; 2 invalid input or usage;
-// 3 `pull` could not read the tracker.
+// 3 `pull` or `measure` could not read the tracker.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { evaluate, InvalidInputError, isIsoDate, parsePlanText, review, reviewMarkdown, todayUtc, type IsoDate, type Plan, type Report } from '../core';
@@ -25,6 +25,9 @@ const USAGE = `usage:
                                      refresh PLAN's Azure DevOps work items (AZURE_DEVOPS_EXT_PAT)
   okr pull jira PLAN --site URL [--email ADDR]
                                      refresh PLAN's Jira work items (JIRA_EMAIL, JIRA_API_TOKEN)
+  okr measure jira PLAN --site URL [--email ADDR] [--at DATE] [--dry-run]
+  okr measure ado PLAN --org URL --project NAME [--at DATE] [--dry-run]
+                                     run PLAN's tracker queries and record the values (SPEC §8)
   okr --version                      the version of okr
 PLAN is a YAML or JSON plan file (format and rules: docs/plan-format.md); --at defaults to today (UTC).
 More: docs/cli.md`;
@@ -100,6 +103,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     case 'pull':
       // The trackers' clients are most of the CLI's code: load them only to pull.
       return (await import('./pull/command')).runPull(rest, io);
+    case 'measure': // §8 measured values
+      return (await import('./measure/command')).runMeasure(rest, io);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }

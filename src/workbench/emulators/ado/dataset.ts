@@ -37,6 +37,10 @@ export interface DatasetWorkItem {
   storyPoints?: number;
   effort?: number;
   size?: number;
+  /** `System.Tags`, served as the service joins them: `a; b`. */
+  tags?: string[];
+  /** `Microsoft.VSTS.Common.Priority`: 1 (highest) to 4. */
+  priority?: number;
   /** `Project\Area\Sub-area`; the first segment is the work item's project. */
   areaPath: string;
 }

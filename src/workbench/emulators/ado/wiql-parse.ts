@@ -1,11 +1,12 @@
 // A parser for the subset of WIQL the product sends: flat queries on Id, Title, TeamProject,
-// WorkItemType and State, and the hierarchy link query (`FROM WorkItemLinks ... MODE (...)`).
+// WorkItemType and State, and for measures (SPEC §8) on Tags, Priority, AreaPath (UNDER) and the
+// estimate fields (numeric comparisons), and the hierarchy link query (`FROM WorkItemLinks ... MODE (...)`).
 // Anything else is refused with a WiqlError, which the server answers as a 400, so a new query
 // in the adapter fails loudly here instead of passing against an emulator that guessed.
 
 export type WiqlValue = { kind: 'number'; value: number } | { kind: 'string'; value: string } | { kind: 'macro'; name: string };
 
-export type WiqlOperator = '=' | '<>' | 'IN' | 'CONTAINS';
+export type WiqlOperator = '=' | '<>' | 'IN' | 'CONTAINS' | '<' | '>' | '<=' | '>=' | 'UNDER';
 
 export interface WiqlCondition {
   /** `[Source].` or `[Target].` in link queries. */
@@ -49,7 +50,11 @@ export const WIQL_FIELDS: Record<string, string> = {
   'Microsoft.VSTS.Scheduling.StoryPoints': 'Story Points',
   'Microsoft.VSTS.Scheduling.Effort': 'Effort',
   'Microsoft.VSTS.Scheduling.Size': 'Size',
+  'System.Tags': 'Tags',
+  'Microsoft.VSTS.Common.Priority': 'Priority',
 };
+
+const NUMERIC: WiqlOperator[] = ['=', '<>', 'IN', '<', '>', '<=', '>='];
 
 /** Fields a WHERE clause may test here, with the operators each supports. */
 const CONDITIONS: Record<string, WiqlOperator[]> = {
@@ -59,9 +64,16 @@ const CONDITIONS: Record<string, WiqlOperator[]> = {
   'System.WorkItemType': ['=', '<>', 'IN'],
   'System.State': ['=', '<>', 'IN'],
   'System.Links.LinkType': ['='],
+  // §8 measures
+  'System.Tags': ['CONTAINS'],
+  'System.AreaPath': ['=', '<>', 'UNDER'],
+  'Microsoft.VSTS.Common.Priority': NUMERIC,
+  'Microsoft.VSTS.Scheduling.StoryPoints': NUMERIC,
+  'Microsoft.VSTS.Scheduling.Effort': NUMERIC,
+  'Microsoft.VSTS.Scheduling.Size': NUMERIC,
 };
 
-const SORTABLE = new Set(['System.Id', 'System.Title', 'System.ChangedDate', 'System.CreatedDate']);
+const SORTABLE = new Set(['System.Id', 'System.Title', 'System.ChangedDate', 'System.CreatedDate', 'Microsoft.VSTS.Common.Priority']);
 
 type Token =
   | { t: 'field'; v: string }
@@ -209,7 +221,8 @@ function condition(p: Parser, from: WiqlQuery['from']): WiqlCondition {
   }
   const op = p.next();
   let operator: WiqlOperator;
-  if (op?.t === 'op' && (op.v === '=' || op.v === '<>')) operator = op.v;
+  if (op?.t === 'op' && (op.v === '=' || op.v === '<>' || op.v === '<' || op.v === '>' || op.v === '<=' || op.v === '>=')) operator = op.v;
+  else if (op?.t === 'word' && op.v.toUpperCase() === 'UNDER') operator = 'UNDER';
   else if (op?.t === 'word' && op.v.toUpperCase() === 'IN') operator = 'IN';
   else if (op?.t === 'word' && op.v.toUpperCase() === 'CONTAINS') operator = 'CONTAINS';
   else throw new WiqlError('unsupported', `The emulator does not support the operator${p.near(-1)}.`);

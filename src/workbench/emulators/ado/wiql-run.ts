@@ -40,6 +40,18 @@ function fieldValue(item: StoredWorkItem, field: string): string | number | unde
       return item.changedDate;
     case 'System.CreatedDate':
       return item.createdDate;
+    case 'System.AreaPath':
+      return item.areaPath;
+    case 'System.Tags':
+      return item.tags?.join('; ');
+    case 'Microsoft.VSTS.Common.Priority':
+      return item.priority;
+    case 'Microsoft.VSTS.Scheduling.StoryPoints':
+      return item.storyPoints;
+    case 'Microsoft.VSTS.Scheduling.Effort':
+      return item.effort;
+    case 'Microsoft.VSTS.Scheduling.Size':
+      return item.size;
     default:
       return undefined;
   }
@@ -69,7 +81,34 @@ function holds(item: StoredWorkItem, c: WiqlCondition, ctx: WiqlContext): boolea
     case 'IN':
       return values.some((v) => equal(actual, v));
     case 'CONTAINS':
+      // On Tags, CONTAINS names a whole tag, as the service matches it.
+      if (c.field === 'System.Tags') return (item.tags ?? []).some((t) => t.toLowerCase() === String(values[0]).toLowerCase());
       return String(actual ?? '').toLowerCase().includes(String(values[0]).toLowerCase());
+    case '<':
+    case '>':
+    case '<=':
+    case '>=':
+      return compareNumber(actual, c.operator, Number(values[0]));
+    case 'UNDER': {
+      const path = String(values[0]).toLowerCase();
+      const own = String(actual ?? '').toLowerCase();
+      return own === path || own.startsWith(`${path}\\`);
+    }
+  }
+}
+
+/** An empty field never compares, as in the service. */
+function compareNumber(actual: string | number | undefined, operator: '<' | '>' | '<=' | '>=', expected: number): boolean {
+  if (typeof actual !== 'number') return false;
+  switch (operator) {
+    case '<':
+      return actual < expected;
+    case '>':
+      return actual > expected;
+    case '<=':
+      return actual <= expected;
+    case '>=':
+      return actual >= expected;
   }
 }
 

@@ -67,6 +67,8 @@ function allFields(item: StoredWorkItem, parentVisible: boolean): Record<string,
   if (item.storyPoints !== undefined) fields['Microsoft.VSTS.Scheduling.StoryPoints'] = item.storyPoints;
   if (item.effort !== undefined) fields['Microsoft.VSTS.Scheduling.Effort'] = item.effort;
   if (item.size !== undefined) fields['Microsoft.VSTS.Scheduling.Size'] = item.size;
+  if (item.tags !== undefined && item.tags.length > 0) fields['System.Tags'] = item.tags.join('; ');
+  if (item.priority !== undefined) fields['Microsoft.VSTS.Common.Priority'] = item.priority;
   return fields;
 }
 
