@@ -8,6 +8,7 @@ import type { ApiEnvelope } from '../../src/app/api';
 import type { IsoDate } from '../../src/core/model/dates';
 import type { DocumentStore } from '../../src/core/ports/document-store';
 import { createHandlers, type Handlers } from '../../src/forge/handlers';
+import { forgeMeasureSource } from '../../src/forge/measure-source';
 import type { IssueEvent } from '../../src/forge/triggers/issue-events';
 import { ForgeKvsDocumentStore } from '../../src/stores/forge-kvs-document-store';
 import { MemoryDocumentStore } from '../../src/stores/memory-document-store';
@@ -100,6 +101,7 @@ export async function forgeHarness(options: HarnessOptions): Promise<ForgeHarnes
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.resolverMarginMs !== undefined ? { resolverMarginMs: options.resolverMarginMs } : {}),
     onRequests: (name, count) => resolverRequests.push({ name, count }),
+    measureSource: forgeMeasureSource,
     log: () => undefined,
   });
   return {
