@@ -12,6 +12,7 @@ import { useLoad } from '../hooks/use-load';
 import { MeasureEditor } from './MeasureEditor';
 import { MeasureRunLog } from './MeasureRunLog';
 import { fieldsOf, measureOf, type MeasureFields } from './measure-input';
+import { refreshMeasured } from './use-measured';
 import { valueAge } from './value-age';
 
 export function MeasureSection({ kr, onChanged, now = () => Date.now() }: { kr: OutcomeKeyResultReport; onChanged: () => Promise<void>; now?: () => number }) {
@@ -31,6 +32,7 @@ export function MeasureSection({ kr, onChanged, now = () => Date.now() }: { kr: 
     setError(undefined);
     try {
       await what();
+      refreshMeasured(api);
       await Promise.all([log.reload(), onChanged()]);
     } catch (e) {
       setError(errorMessage(e));
