@@ -80,9 +80,11 @@ describe('manifest.yml', () => {
     const [trigger] = m.modules.trigger ?? [];
     expect([...(trigger?.events ?? [])].sort()).toEqual([...ISSUE_EVENTS].sort());
     const intervals = (m.modules.scheduledTrigger ?? []).map((t) => `${t.function}:${t.interval}`).sort();
-    expect(intervals).toEqual(['drain:hour', 'reconcile:day']);
+    // measure: the hourly measured values pass (SPEC §8), each measure as its owner.
+    expect(intervals).toEqual(['drain:hour', 'measure:hour', 'reconcile:day']);
     const timeouts = new Map((m.modules.function ?? []).map((f) => [f.key, f.timeoutSeconds]));
     expect(timeouts.get('reconcile')).toBe(900);
+    expect(timeouts.get('measure')).toBe(900);
     // Product events and resolvers are held to 25 s; only scheduled functions may run longer.
     expect(timeouts.get('issue-events')).toBeUndefined();
   });
@@ -121,7 +123,7 @@ describe('the check fails on a broken app', () => {
   }, 300_000); // the linters type-check the Forge sources: minutes on a loaded 2-core machine
 
   test('a scope with a typo', async () => {
-    const problems = await broken((app) => app.edit('manifest.yml', (t) => t.replace('- read:jira-work', '- read:jira-wrok')));
+    const problems = await broken((app) => app.edit('manifest.yml', (t) => t.replace('read:jira-work:', 'read:jira-wrok:')));
     expect(problems).toMatch(/read:jira-wrok/);
   }, 300_000); // the linters type-check the Forge sources: minutes on a loaded 2-core machine
 
