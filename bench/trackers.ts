@@ -6,9 +6,15 @@ import { startAdoEmulator } from '../src/workbench/emulators/ado/server';
 import { JiraEmulator } from '../src/workbench/emulators/jira';
 import { generatedTree } from '../test/workbench/emulators/ado/fixture-dataset';
 import { epicDataset } from '../test/workbench/emulators/jira/fixtures';
+import { benchMeasures } from './measures';
 
 export async function benchTrackers(): Promise<Record<string, unknown>> {
-  return { jiraEpicWith500Descendants: await jira(), adoScopeOf1000Items: await ado() };
+  return {
+    jiraEpicWith500Descendants: await jira(),
+    adoScopeOf1000Items: await ado(),
+    // Issue 11: requests per measure
+    measures: await benchMeasures(),
+  };
 }
 
 async function jira(): Promise<Record<string, unknown>> {

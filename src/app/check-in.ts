@@ -1,4 +1,5 @@
 // Checks in a value on an outcome KR, with an optional confidence and note.
+import { assertNever } from '../core/model/assert-never';
 import { z } from 'zod';
 import { InvalidInputError } from '../core/model/errors';
 import { appendId, C, type CheckInDoc, type ReadingDoc } from './collections';
@@ -18,10 +19,15 @@ export const checkIn: UseCase<'checkIn'> = {
     if (at > today) throw new InvalidInputError([{ path: 'at', message: `a check-in cannot be dated after today (${today})` }]);
     const reader = new PlanReader(ctx.store);
     const { objective, def } = await reader.requireKeyResult(input.kr);
-    if (def.type === 'effort') {
-      throw new InvalidInputError([
-        { path: 'kr', message: `${def.id} is an effort KR: its progress comes from its linked work items, not from check-ins` },
-      ]);
+    switch (def.type) {
+      case 'effort':
+        throw new InvalidInputError([
+          { path: 'kr', message: `${def.id} is an effort KR: its progress comes from its linked work items, not from check-ins` },
+        ]);
+      case 'outcome':
+        break;
+      default:
+        return assertNever(def);
     }
     const note = input.note?.trim() ? { note: input.note.trim() } : {};
     if (def.kpiRef !== undefined) {

@@ -1,5 +1,6 @@
 // Plan ↔ documents: the two halves of the storage layout in collections.ts. Pure functions, so
 // the round trip (import → export gives the same plan) is checked without any store.
+import { assertNever } from '../core/model/assert-never';
 import type { CheckIn, KeyResult, Kpi, Objective, Plan, Reading } from '../core/model/plan';
 import type { IndexValues } from '../core/ports/document-store';
 import {
@@ -65,12 +66,18 @@ export function objectiveIndexes(objective: Pick<Objective, 'team' | 'period'>):
 
 /** The KR without what lives in other collections; an empty list stays, to round-trip exactly. */
 export function keyResultDef(kr: KeyResult): KeyResultDef {
-  if (kr.type === 'outcome') {
-    const { links, checkIns, ...rest } = kr;
-    return { ...rest, ...(links?.length === 0 ? { links: [] } : {}), ...(checkIns?.length === 0 ? { checkIns: [] } : {}) };
+  switch (kr.type) {
+    case 'outcome': {
+      const { links, checkIns, ...rest } = kr;
+      return { ...rest, ...(links?.length === 0 ? { links: [] } : {}), ...(checkIns?.length === 0 ? { checkIns: [] } : {}) };
+    }
+    case 'effort': {
+      const { links, ...rest } = kr;
+      return { ...rest, ...(links?.length === 0 ? { links: [] } : {}) };
+    }
+    default:
+      return assertNever(kr);
   }
-  const { links, ...rest } = kr;
-  return { ...rest, ...(links?.length === 0 ? { links: [] } : {}) };
 }
 
 function kpiToDocs(kpi: Kpi, order: number): DocWrite[] {

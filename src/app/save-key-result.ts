@@ -12,6 +12,8 @@ import { evaluateObjectives, keyResultOf } from './evaluate-objectives';
 import { newKeyResultId } from './new-id';
 import { objectiveIndexes } from './plan-docs';
 import { PlanReader } from './plan-reader';
+import { assertNever } from '../core/model/assert-never';
+import { holdsValues } from '../core/model/key-result-kind';
 import type { UseCase } from './use-case';
 import { finite, id, title } from './validate';
 
@@ -51,13 +53,14 @@ export const saveKeyResult: UseCase<'saveKeyResult'> = {
     if (input.kpiRef !== undefined && !(await reader.kpi(input.kpiRef))) {
       problems.push({ path: 'keyResult.kpiRef', message: `unknown KPI "${input.kpiRef}"` });
     }
-    if (existing && (input.type === 'effort' || input.kpiRef !== undefined)) {
+    const keepsNoCheckIns = !holdsValues(input.type);
+    if (existing && (keepsNoCheckIns || input.kpiRef !== undefined)) {
       // Check-ins only mean something on an outcome KR measured by hand (SPEC §1).
       const checkIns = await reader.checkInsOf(existing.id);
       if (checkIns.length) {
         problems.push({
-          path: input.type === 'effort' ? 'keyResult.type' : 'keyResult.kpiRef',
-          message: `${existing.id} has ${checkIns.length} check-in(s), which ${input.type === 'effort' ? 'an effort KR' : 'a KR measured by a KPI'} cannot keep`,
+          path: keepsNoCheckIns ? 'keyResult.type' : 'keyResult.kpiRef',
+          message: `${existing.id} has ${checkIns.length} check-in(s), which ${keepsNoCheckIns ? `a KR of type "${input.type}"` : 'a KR measured by a KPI'} cannot keep`,
         });
       }
     }
@@ -80,12 +83,17 @@ export const saveKeyResult: UseCase<'saveKeyResult'> = {
 
 function shapeProblems(input: KeyResultInput): Problem[] {
   const problems: Problem[] = [];
-  if (input.type === 'effort') {
-    for (const field of ['start', 'target', 'unit', 'kpiRef', 'measure'] as const) {
-      if (input[field] !== undefined) problems.push({ path: `keyResult.${field}`, message: 'only outcome KRs have this; an effort KR measures its linked work' });
-    }
-  } else if (input.weighting !== undefined) {
-    problems.push({ path: 'keyResult.weighting', message: 'only effort KRs are weighted by count or estimate' });
+  switch (input.type) {
+    case 'effort':
+      for (const field of ['start', 'target', 'unit', 'kpiRef', 'measure'] as const) {
+        if (input[field] !== undefined) problems.push({ path: `keyResult.${field}`, message: 'only outcome KRs have this; an effort KR measures its linked work' });
+      }
+      break;
+    case 'outcome':
+      if (input.weighting !== undefined) problems.push({ path: 'keyResult.weighting', message: 'only effort KRs are weighted by count or estimate' });
+      break;
+    default:
+      return assertNever(input.type);
   }
   // SPEC §8: a KR takes its value from a KPI or from a query, never both.
   if (input.type === 'outcome' && input.measure !== undefined && input.kpiRef !== undefined) {
@@ -105,15 +113,21 @@ function toKeyResult(krId: string, input: KeyResultInput, existing: KeyResult | 
     ...(input.kpi !== undefined ? { kpi: input.kpi } : {}),
     ...(existing?.links ? { links: existing.links } : {}),
   };
-  if (input.type === 'effort') return { ...common, type: 'effort', ...(input.weighting !== undefined ? { weighting: input.weighting } : {}) };
-  return {
-    ...common,
-    type: 'outcome',
-    ...(input.start !== undefined ? { start: input.start } : {}),
-    ...(input.target !== undefined ? { target: input.target } : {}),
-    ...(input.unit !== undefined ? { unit: input.unit } : {}),
-    ...(input.kpiRef !== undefined ? { kpiRef: input.kpiRef } : {}),
-    ...(input.measure !== undefined ? { measure: input.measure } : {}),
-    ...(existing?.type === 'outcome' && existing.checkIns ? { checkIns: existing.checkIns } : {}),
-  };
+  switch (input.type) {
+    case 'effort':
+      return { ...common, type: 'effort', ...(input.weighting !== undefined ? { weighting: input.weighting } : {}) };
+    case 'outcome':
+      return {
+        ...common,
+        type: 'outcome',
+        ...(input.start !== undefined ? { start: input.start } : {}),
+        ...(input.target !== undefined ? { target: input.target } : {}),
+        ...(input.unit !== undefined ? { unit: input.unit } : {}),
+        ...(input.kpiRef !== undefined ? { kpiRef: input.kpiRef } : {}),
+        ...(input.measure !== undefined ? { measure: input.measure } : {}),
+        ...(existing?.type === 'outcome' && existing.checkIns ? { checkIns: existing.checkIns } : {}),
+      };
+    default:
+      return assertNever(input.type);
+  }
 }

@@ -2,6 +2,7 @@
 // taken whenever the app computes a KR (panel, board, detail, edits) and its numbers differ from
 // the last point: at most one point per KR per day, updated in place when they change again
 // that day. Scope (total units) and done units are kept apart so scope creep shows.
+import { assertNever } from '../core/model/assert-never';
 import type { IsoDate } from '../core/model/dates';
 import { ConflictError } from '../core/model/errors';
 import type { DocumentStore, StoredDoc, WriteOp } from '../core/ports/document-store';
@@ -11,9 +12,14 @@ import { C, snapshotId, type SnapshotDoc } from './collections';
 import { listAll } from './list-all';
 
 export function pointOf(kr: KeyResultReport, at: IsoDate): SnapshotPoint {
-  return kr.type === 'effort'
-    ? { at, progress: kr.progress, done: kr.units.done, total: kr.units.total }
-    : { at, progress: kr.progress, value: kr.current };
+  switch (kr.type) {
+    case 'effort':
+      return { at, progress: kr.progress, done: kr.units.done, total: kr.units.total };
+    case 'outcome':
+      return { at, progress: kr.progress, value: kr.current };
+    default:
+      return assertNever(kr);
+  }
 }
 
 function samePoint(a: SnapshotPoint, b: SnapshotPoint): boolean {

@@ -3,7 +3,7 @@
 // 3 `pull` or `measure` could not read the tracker.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { evaluate, InvalidInputError, isIsoDate, parsePlanText, review, reviewMarkdown, todayUtc, type IsoDate, type Plan, type Report } from '../core';
+import { assertNever, evaluate, InvalidInputError, isIsoDate, parsePlanText, review, reviewMarkdown, todayUtc, type IsoDate, type Plan, type Report } from '../core';
 import type { CliIo } from './io';
 import { renderBoard } from './render/board-tree';
 import { outputWidth } from './render/layout';
@@ -27,7 +27,7 @@ const USAGE = `usage:
                                      refresh PLAN's Jira work items (JIRA_EMAIL, JIRA_API_TOKEN)
   okr measure jira PLAN --site URL [--email ADDR] [--at DATE] [--dry-run]
   okr measure ado PLAN --org URL --project NAME [--at DATE] [--dry-run]
-                                     run PLAN's tracker queries and record the values (SPEC §8)
+                                     run PLAN's tracker queries and record their values
   okr --version                      the version of okr
 PLAN is a YAML or JSON plan file (format and rules: docs/plan-format.md); --at defaults to today (UTC).
 More: docs/cli.md`;
@@ -133,7 +133,18 @@ function header(plan: Plan): Pick<Plan, 'organization' | 'teams'> {
  * than the plan file itself (every work item again), so `--json` leaves it out unless `--explain`.
  */
 function withoutExplanation(report: Report): Report {
-  return { ...report, keyResults: report.keyResults.map((kr) => (kr.type === 'effort' ? omitExplanation(kr) : kr)) as Report['keyResults'] };
+  return { ...report, keyResults: report.keyResults.map(withoutOwnExplanation) as Report['keyResults'] };
+}
+
+function withoutOwnExplanation(kr: Report['keyResults'][number]): unknown {
+  switch (kr.type) {
+    case 'effort':
+      return omitExplanation(kr);
+    case 'outcome':
+      return kr;
+    default:
+      return assertNever(kr);
+  }
 }
 
 function omitExplanation<T extends { explanation: unknown }>(kr: T): Omit<T, 'explanation'> {

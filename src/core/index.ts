@@ -22,3 +22,5 @@ export * from './model/measure';
 export * from './model/measure-errors';
 export { assertNever } from './model/assert-never';
 export { recordMeasured, recordMeasuredValue, planMeasures, type MeasuredEntry, type PlanMeasure } from './measure/record';
+// Key result kinds, dispatched exhaustively
+export { KEY_RESULT_KINDS, holdsValues, keyResultKindLabel, type KeyResultKind } from './model/key-result-kind';

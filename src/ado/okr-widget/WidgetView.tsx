@@ -5,6 +5,7 @@ import { Pill } from '../../ui/components/Pill';
 import { ProgressBar } from '../../ui/components/ProgressBar';
 import { StatusPill } from '../../ui/components/StatusPill';
 import { percent, plural, withUnit } from '../../ui/format/numbers';
+import { shortFigure } from '../../ui/format/kind-text';
 import { healthLabel, healthTone, statusTone } from '../../ui/format/status';
 import type { WidgetData } from './widget-data';
 
@@ -101,7 +102,7 @@ export function WidgetView({ title, data, rows = 2 }: { title: string; data: Wid
               value={kr.progress}
               label={kr.title}
               tone={statusTone(kr.status)}
-              detail={kr.type === 'effort' ? `${kr.units.done}/${kr.units.total}` : withUnit(kr.current, kr.unit)}
+              detail={shortFigure(kr)}
             />
           </li>
         ))}

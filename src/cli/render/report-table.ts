@@ -1,6 +1,6 @@
 // `okr evaluate` without --json: the report as a readable table with progress bars, fitted to
 // `width` columns (titles wrap, never cut). Takes text already escaped for the terminal.
-import type { KeyResultReport, Lint, Plan, Report } from '../../core';
+import { assertNever, type KeyResultReport, type Lint, type Plan, type Report } from '../../core';
 import { layoutRows, type Row } from './layout';
 import { bar, formatNumber, percent, severityColour, statusColour, type Paint } from './style';
 import { unitFor } from '../../core/report/unit-text';
@@ -45,16 +45,25 @@ export function renderReport(plan: Pick<Plan, 'organization' | 'teams'>, report:
 }
 
 function krRow(kr: KeyResultReport, idWidth: number, paint: Paint): Row {
-  const measure =
-    kr.type === 'effort'
-      ? `${kr.units.done}/${kr.units.total} units${kr.weighting === 'estimate' ? ' (by estimate)' : ''}`
-      : `${formatNumber(kr.current)}${kr.unit ? ` ${unitFor(kr.current, kr.unit)}` : ''}${kr.start !== undefined && kr.target !== undefined ? ` (${formatNumber(kr.start)} → ${formatNumber(kr.target)})` : ''}`;
+  const measure = krFigures(kr);
   const kpi = kr.kpi ? paint('cyan', ' KPI') : '';
   return {
     lead: `    ${kr.id.padEnd(idWidth)}  `,
     title: kr.title,
     tail: `${bar(kr.progress, 10)} ${percent(kr.progress)}  ${paint(statusColour(kr.status), kr.status.padEnd(11))} ${paint('dim', measure)}${kpi}`,
   };
+}
+
+/** What the KR's progress is made of, after the bar: units done, or the number and its range. */
+function krFigures(kr: KeyResultReport): string {
+  switch (kr.type) {
+    case 'effort':
+      return `${kr.units.done}/${kr.units.total} units${kr.weighting === 'estimate' ? ' (by estimate)' : ''}`;
+    case 'outcome':
+      return `${formatNumber(kr.current)}${kr.unit ? ` ${unitFor(kr.current, kr.unit)}` : ''}${kr.start !== undefined && kr.target !== undefined ? ` (${formatNumber(kr.start)} → ${formatNumber(kr.target)})` : ''}`;
+    default:
+      return assertNever(kr);
+  }
 }
 
 /** Lints grouped by severity, errors first. */

@@ -1,12 +1,13 @@
 // The doctrine on KPIs (SPEC §3, seeds 002–004): KPIs are few steady health metrics; only a
 // quantifiable KR can double as one; a breached KPI deserves a KR that focuses on it.
+import { holdsValues } from '../model/key-result-kind';
 import type { Lint } from '../report/types';
 import type { LintRule } from './context';
 
 export const effortKrAsKpi: LintRule = ({ plan }) =>
   plan.objectives.flatMap((o) =>
     o.keyResults
-      .filter((kr) => kr.type === 'effort' && kr.kpi === true)
+      .filter((kr) => !holdsValues(kr.type) && kr.kpi === true)
       .map((kr) => ({
         code: 'effort-kr-as-kpi',
         severity: 'error',

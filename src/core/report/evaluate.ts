@@ -6,6 +6,7 @@ import { evaluateOutcome, latestOnOrBefore } from '../evaluate/outcome';
 import { expectedProgress, statusOf } from '../evaluate/status';
 import { compareRefs, indexWorkItems } from '../evaluate/work-item-index';
 import type { IsoDate } from '../model/dates';
+import { assertNever } from '../model/assert-never';
 import type { Kpi, KeyResult, Objective, Period, Plan } from '../model/plan';
 import { lint } from '../lints';
 import type { EffortKeyResultReport, KeyResultReport, KpiReport, ObjectiveReport, Report } from './types';
@@ -66,33 +67,39 @@ export function evaluateKeyResult(kr: KeyResult, objective: Objective, ctx: KrCo
     links: [...new Set(kr.links ?? [])].sort(compareRefs),
     ...(kr.owner !== undefined ? { owner: kr.owner } : {}),
   };
-  if (kr.type === 'effort') {
-    const r = rollupEffort(kr, ctx.index);
-    return {
-      ...base,
-      type: 'effort',
-      progress: r.progress,
-      status: statusOf(r.progress, ctx.expected, ctx.period, ctx.at),
-      units: r.units,
-      weighting: kr.weighting ?? 'count',
-      explanation: r.detail,
-    };
+  switch (kr.type) {
+    case 'effort': {
+      const r = rollupEffort(kr, ctx.index);
+      return {
+        ...base,
+        type: 'effort',
+        progress: r.progress,
+        status: statusOf(r.progress, ctx.expected, ctx.period, ctx.at),
+        units: r.units,
+        weighting: kr.weighting ?? 'count',
+        explanation: r.detail,
+      };
+    }
+    case 'outcome': {
+      const o = evaluateOutcome(kr, ctx.kpisById, ctx.at);
+      return {
+        ...base,
+        type: 'outcome',
+        progress: o.progress,
+        status: statusOf(o.progress, ctx.expected, ctx.period, ctx.at),
+        current: o.current,
+        currentFrom: o.currentFrom,
+        ...(o.currentAt !== undefined ? { currentAt: o.currentAt } : {}),
+        ...(o.confidence !== undefined ? { confidence: o.confidence } : {}),
+        ...(kr.start !== undefined ? { start: kr.start } : {}),
+        ...(kr.target !== undefined ? { target: kr.target } : {}),
+        ...(kr.unit !== undefined ? { unit: kr.unit } : {}),
+        ...(kr.kpiRef !== undefined ? { kpiRef: kr.kpiRef } : {}),
+      };
+    }
+    default:
+      return assertNever(kr);
   }
-  const o = evaluateOutcome(kr, ctx.kpisById, ctx.at);
-  return {
-    ...base,
-    type: 'outcome',
-    progress: o.progress,
-    status: statusOf(o.progress, ctx.expected, ctx.period, ctx.at),
-    current: o.current,
-    currentFrom: o.currentFrom,
-    ...(o.currentAt !== undefined ? { currentAt: o.currentAt } : {}),
-    ...(o.confidence !== undefined ? { confidence: o.confidence } : {}),
-    ...(kr.start !== undefined ? { start: kr.start } : {}),
-    ...(kr.target !== undefined ? { target: kr.target } : {}),
-    ...(kr.unit !== undefined ? { unit: kr.unit } : {}),
-    ...(kr.kpiRef !== undefined ? { kpiRef: kr.kpiRef } : {}),
-  };
 }
 
 /** Weighted mean of KR progress by KR weight; an objective without KRs is at 0. */
@@ -132,18 +139,25 @@ function krAsKpi(plan: Plan, at: IsoDate) {
   const outcomeKrs = new Map(plan.objectives.flatMap((o) => o.keyResults).filter((k) => k.type === 'outcome').map((k) => [k.id, k]));
   return (kr: KeyResultReport): KpiReport => {
     const report: KpiReport = { id: kr.id, title: kr.title, health: healthFromStatus(kr.status), source: 'kr', focusedBy: [], trend: [] };
-    if (kr.type === 'outcome') {
-      report.value = kr.current;
-      if (kr.currentAt !== undefined) report.valueAt = kr.currentAt;
-      if (kr.unit !== undefined) report.unit = kr.unit;
-      if (kr.target !== undefined) report.target = kr.target;
-      if (kr.start !== undefined && kr.target !== undefined) report.direction = kr.target >= kr.start ? 'up' : 'down';
-      const def = outcomeKrs.get(kr.id);
-      report.trend = (def?.type === 'outcome' ? (def.checkIns ?? []) : [])
-        .filter((c) => c.at <= at)
-        .map((c) => ({ at: c.at, value: c.value }))
-        .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    switch (kr.type) {
+      case 'effort':
+        // Linted (effort-kr-as-kpi): finished work has no value to read as a KPI.
+        return report;
+      case 'outcome':
+        break;
+      default:
+        return assertNever(kr);
     }
+    report.value = kr.current;
+    if (kr.currentAt !== undefined) report.valueAt = kr.currentAt;
+    if (kr.unit !== undefined) report.unit = kr.unit;
+    if (kr.target !== undefined) report.target = kr.target;
+    if (kr.start !== undefined && kr.target !== undefined) report.direction = kr.target >= kr.start ? 'up' : 'down';
+    const def = outcomeKrs.get(kr.id);
+    report.trend = (def?.type === 'outcome' ? (def.checkIns ?? []) : [])
+      .filter((c) => c.at <= at)
+      .map((c) => ({ at: c.at, value: c.value }))
+      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     return report;
   };
 }

@@ -1,6 +1,7 @@
 // A KR's contributing work items: for an effort KR, every unit of its scope with whether it
 // counted done, plus what was cancelled or could not be found; for an outcome KR, the linked work.
-import type { KeyResultReport } from '../../core/report/types';
+import { assertNever } from '../../core/model/assert-never';
+import type { EffortKeyResultReport, KeyResultReport, OutcomeKeyResultReport } from '../../core/report/types';
 import type { WorkItemRef } from '../../core/model/work-item';
 import { Pill } from '../components/Pill';
 import type { WorkItemHref } from './work-item-href';
@@ -17,18 +18,32 @@ function Ref({ refId, href }: { refId: WorkItemRef; href?: WorkItemHref }) {
 }
 
 export function ContributingItems({ kr, href }: { kr: KeyResultReport; href?: WorkItemHref }) {
-  if (kr.type === 'outcome') {
-    if (kr.links.length === 0) return <p className="h-subtle">No work linked. An outcome KR is moved by check-ins; linked work is shown for context.</p>;
-    return (
-      <ul className="h-items">
-        {kr.links.map((ref) => (
-          <li key={ref}>
-            <Ref refId={ref} href={href} />
-          </li>
-        ))}
-      </ul>
-    );
+  switch (kr.type) {
+    case 'outcome':
+      return <LinkedWork kr={kr} href={href} />;
+    case 'effort':
+      return <EffortUnits kr={kr} href={href} />;
+    default:
+      return assertNever(kr);
   }
+}
+
+/** An outcome KR's linked work: shown for context, never counted. */
+function LinkedWork({ kr, href }: { kr: OutcomeKeyResultReport; href?: WorkItemHref | undefined }) {
+  if (kr.links.length === 0) return <p className="h-subtle">No work linked. An outcome KR is moved by check-ins; linked work is shown for context.</p>;
+  return (
+    <ul className="h-items">
+      {kr.links.map((ref) => (
+        <li key={ref}>
+          <Ref refId={ref} href={href} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** An effort KR's scope: every unit, whether it counted done, what was cancelled or not found. */
+function EffortUnits({ kr, href }: { kr: EffortKeyResultReport; href?: WorkItemHref | undefined }) {
   const { units, cancelled, unknownLinks } = kr.explanation;
   return (
     <div>

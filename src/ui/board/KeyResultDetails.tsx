@@ -6,6 +6,7 @@ import { useApi } from '../client/api-context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { WhyThisNumber } from '../components/WhyThisNumber';
 import { decimal, withUnit } from '../format/numbers';
+import { historyHeading } from '../format/kind-text';
 import { useLoad } from '../hooks/use-load';
 import { ContributingItems } from './ContributingItems';
 import { MeasureSection } from '../measure/MeasureSection';
@@ -55,7 +56,7 @@ export function KeyResultDetails({ kr, href, onChanged }: { kr: string; href?: W
           <WhyThisNumber kr={d.kr} />
         </div>
         <div>
-          <h4 className="h-why-heading">{d.kr.type === 'effort' ? 'Burn-up' : 'Progress over time'}</h4>
+          <h4 className="h-why-heading">{historyHeading(d.kr)}</h4>
           <BurnUpChart title={`${d.kr.id} ${d.kr.title}`} history={d.history} />
         </div>
       </div>

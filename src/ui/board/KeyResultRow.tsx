@@ -3,6 +3,7 @@ import type { KeyResultReport } from '../../core/report/types';
 import { ProgressBar } from '../components/ProgressBar';
 import { StatusPill } from '../components/StatusPill';
 import { progressDetail } from '../format/progress-detail';
+import { detailsButtonLabel } from '../format/kind-text';
 import { statusTone } from '../format/status';
 import { KeyResultDetails } from './KeyResultDetails';
 import { MeasuredMark } from '../measure/MeasuredMark';
@@ -29,7 +30,7 @@ export function KeyResultRow({ kr, open, onToggle, href, onChanged }: KeyResultR
         <ProgressBar value={kr.progress} expected={kr.expected} label={`${kr.id} progress`} detail={progressDetail(kr)} tone={statusTone(kr.status)} />
         <StatusPill status={kr.status} />
         <button type="button" className="h-button h-button-subtle" aria-expanded={open} aria-controls={`${id}-details`} onClick={onToggle}>
-          {open ? 'Hide items' : kr.type === 'effort' ? 'Contributing items' : 'Details'}
+          {open ? 'Hide items' : detailsButtonLabel(kr)}
           <span className="h-sr-only"> of {kr.id}</span>
         </button>
       </div>

@@ -2,6 +2,7 @@
 // to the company objective, what this item contributes, and the actions that apply to it.
 import { useId, useState } from 'react';
 import type { PanelKeyResult } from '../../app/api';
+import { keyResultKindLabel } from '../../core/model/key-result-kind';
 import type { WorkItemRef } from '../../core/model/work-item';
 import { plural } from '../format/numbers';
 import { progressDetail } from '../format/progress-detail';
@@ -48,7 +49,7 @@ export function KeyResultCard({ entry, itemRef, onUnlink, onCheckIn }: KeyResult
       </header>
       <ProgressBar value={kr.progress} expected={kr.expected} label={`${kr.id} progress`} detail={progressDetail(kr)} tone={statusTone(kr.status)} />
       <p className="h-meta">
-        <span className="h-tag">{kr.type === 'effort' ? 'Effort KR' : 'Outcome KR'}</span>
+        <span className="h-tag">{keyResultKindLabel(kr.type)}</span>
         {kr.owner && <span> · Owner {kr.owner}</span>}
         {direct ? <span> · Linked to this item</span> : <span> · Linked through {via}</span>}
       </p>

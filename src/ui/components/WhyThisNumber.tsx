@@ -1,6 +1,7 @@
 // "Why this number": the explanation behind a KR's progress (SPEC §2). For an effort KR, which
 // units counted done and which did not, and what was cancelled; for an outcome KR, where the
 // current value came from. A native <details> keeps it keyboard- and screen-reader-friendly.
+import { assertNever } from '../../core/model/assert-never';
 import type { EffortKeyResultReport, KeyResultReport, OutcomeKeyResultReport, UnitReport } from '../../core/report/types';
 import { decimal, plural, withUnit } from '../format/numbers';
 
@@ -90,11 +91,22 @@ function OutcomeWhy({ kr }: { kr: OutcomeKeyResultReport }) {
   );
 }
 
+function KindWhy({ kr }: { kr: KeyResultReport }) {
+  switch (kr.type) {
+    case 'effort':
+      return <EffortWhy kr={kr} />;
+    case 'outcome':
+      return <OutcomeWhy kr={kr} />;
+    default:
+      return assertNever(kr);
+  }
+}
+
 export function WhyThisNumber({ kr }: { kr: KeyResultReport }) {
   return (
     <details className="h-why">
       <summary>Why this number?</summary>
-      {kr.type === 'effort' ? <EffortWhy kr={kr} /> : <OutcomeWhy kr={kr} />}
+      <KindWhy kr={kr} />
     </details>
   );
 }

@@ -1,11 +1,19 @@
 // The words after a KR's percentage: units for effort KRs, the measured value for outcome KRs.
+import { assertNever } from '../../core/model/assert-never';
 import type { KeyResultReport } from '../../core/report/types';
 import { plural, withUnit } from './numbers';
 
 export function progressDetail(kr: KeyResultReport): string {
-  if (kr.type === 'effort') return kr.countsWithheld ? 'as last stored' : `${kr.units.done} of ${plural(kr.units.total, 'unit')} done`;
-  // "of target" read as a share of the target ("9.8% of target 7.5%") for a KR going down; a
-  // target named beside the value reads right whichever way the KR goes.
-  const target = kr.target !== undefined ? `, target ${withUnit(kr.target, kr.unit)}` : '';
-  return `now ${withUnit(kr.current, kr.unit)}${target}`;
+  switch (kr.type) {
+    case 'effort':
+      return kr.countsWithheld ? 'as last stored' : `${kr.units.done} of ${plural(kr.units.total, 'unit')} done`;
+    case 'outcome': {
+      // "of target" read as a share of the target ("9.8% of target 7.5%") for a KR going down; a
+      // target named beside the value reads right whichever way the KR goes.
+      const target = kr.target !== undefined ? `, target ${withUnit(kr.target, kr.unit)}` : '';
+      return `now ${withUnit(kr.current, kr.unit)}${target}`;
+    }
+    default:
+      return assertNever(kr);
+  }
 }
