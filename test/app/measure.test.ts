@@ -71,6 +71,10 @@ describe('measure now', () => {
     await h.call('measureNow', { id: 'churn' });
     const readings = (await listAll<ReadingDoc>(h.store, C.readings, { index: 'kpi', value: 'churn' })).map((d) => d.value);
     expect(readings.at(-1)).toEqual({ at: '2026-11-15', value: 4, source: 'measured', count: 4, kpi: 'churn' });
+    // The KPI readout (value and sparkline) reads the measured history like any reading.
+    const churn = (await h.call('getKpis', {})).kpis.find((k) => k.id === 'churn');
+    expect(churn).toMatchObject({ value: 4, valueAt: '2026-11-15' });
+    expect(churn?.trend.at(-1)).toMatchObject({ at: '2026-11-15', value: 4 });
   });
 
   it('a failed run keeps the last good value, logs the tracker\'s words and the value\'s age stays', async () => {
