@@ -7,8 +7,9 @@ import { benchForge } from './forge';
 import { benchCli } from './cli';
 // Review page (issue 10 §3).
 import { benchReview } from './review';
+import { benchMeasureForge } from './measure-forge';
 
-const suites: Record<string, () => unknown> = { core: () => benchCore(), trackers: () => benchTrackers(), ado: () => benchAdo(), forge: () => benchForge(), cli: () => benchCli(), review: () => benchReview() };
+const suites: Record<string, () => unknown> = { core: () => benchCore(), trackers: () => benchTrackers(), ado: () => benchAdo(), forge: () => benchForge(), cli: () => benchCli(), review: () => benchReview(), 'measure-forge': () => benchMeasureForge() };
 const only = process.argv.slice(2);
 for (const [name, run] of Object.entries(suites)) {
   if (only.length && !only.includes(name)) continue;

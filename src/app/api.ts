@@ -2,6 +2,7 @@
 // carry it its own way with no per-call glue: Forge resolvers (one definition per key),
 // the workbench's HTTP (`POST /api/<name>`), the ADO extension in the browser.
 import type { IsoDate } from '../core/model/dates';
+import type { Measure, MeasureAggregate, MeasureTracker } from '../core/model/measure';
 import type { KpiDirection, KpiFrequency, Plan } from '../core/model/plan';
 import type { WorkItem, WorkItemRef } from '../core/model/work-item';
 import type { Version } from '../core/ports/document-store';
@@ -129,6 +130,8 @@ export interface KeyResultInput {
   weight?: number;
   weighting?: 'count' | 'estimate';
   owner?: string;
+  /** Outcome KRs without kpiRef: measured by a tracker query (SPEC §8). */
+  measure?: Measure;
 }
 
 export interface KpiInput {
@@ -141,6 +144,8 @@ export interface KpiInput {
   frequency?: KpiFrequency;
   source?: string;
   team?: string;
+  /** Measured by a tracker query (SPEC §8). */
+  measure?: Measure;
 }
 
 /**
@@ -161,6 +166,54 @@ export interface ReviewView extends Review {
   /** Every team in tree order and every period, for the filters. */
   teams: { id: string; name: string; parent?: string }[];
   periods: { id: string; start: IsoDate; end: IsoDate }[];
+}
+
+// Measured values (SPEC §8): previews, runs and the run log.
+/** How a run was started: a person pressing "Measure now", a schedule, or the board opening. */
+export type MeasureTrigger = 'viewer' | 'schedule' | 'board' | 'timer';
+
+/** One run of a measure, as the run log keeps it: enough to explain the value it recorded. */
+export interface MeasureRun {
+  /** The KR or KPI measured. */
+  measure: string;
+  kind: 'kr' | 'kpi';
+  /** When it ran (ISO date-time, UTC) and the day its value is dated. */
+  at: string;
+  day: IsoDate;
+  /** Whose tracker access the query ran with (an account id, identity id or local user). */
+  by: string;
+  trigger: MeasureTrigger;
+  tracker: MeasureTracker;
+  query: string;
+  aggregate: MeasureAggregate;
+  field?: string;
+  of?: string;
+  matched?: number;
+  denominator?: number;
+  value?: number;
+  /** The run worked but yields nothing to record (SPEC §8), in words. */
+  noValue?: string;
+  requests: number;
+  /** The tracker's own search for the same query. */
+  url?: string;
+  /** The run failed: the tracker's words. The last good value stays. */
+  error?: string;
+}
+
+export type MeasurePreview =
+  | { ok: true; matched: number; denominator?: number; value?: number; noValue?: string; url: string; requests: number }
+  | { ok: false; error: string };
+
+/** A measured KR or KPI with its latest runs, newest first. */
+export interface MeasureLogEntry {
+  id: string;
+  kind: 'kr' | 'kpi';
+  title: string;
+  measure: Measure;
+  owner?: string;
+  /** When a run last yielded a value (ISO date-time), if one ever did. */
+  lastValueAt?: string;
+  runs: MeasureRun[];
 }
 
 /** name → payload in, answer out. */
@@ -195,6 +248,11 @@ export interface ApiMethods {
   rolloverPeriod: { in: RolloverInput & { keyResults: string[]; targets?: Record<string, number> }; out: RolledOver };
   // Review page (issue 10 §3).
   getReview: { in: { at?: IsoDate; team?: string; period?: string }; out: ReviewView };
+  // Measured values (SPEC §8)
+  previewMeasure: { in: { measure: Measure }; out: MeasurePreview };
+  measureNow: { in: { id?: string }; out: MeasureRun[] };
+  measureDue: { in: { trigger?: 'board' | 'timer' }; out: MeasureRun[] };
+  getMeasureRuns: { in: { id?: string; limit?: number }; out: MeasureLogEntry[] };
 }
 
 export type ApiName = keyof ApiMethods;

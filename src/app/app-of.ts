@@ -21,7 +21,14 @@ export interface App {
 }
 
 export function createAppOf(useCases: UseCases, deps: AppDeps): App {
-  const base = { store: deps.store, source: deps.source, history: deps.history, today: deps.today ?? (() => todayUtc()) };
+  const base = {
+    store: deps.store,
+    source: deps.source,
+    history: deps.history,
+    today: deps.today ?? (() => todayUtc()),
+    measures: deps.measures ?? {},
+    now: deps.now ?? (() => new Date()),
+  };
   const find = (name: string): UseCase<ApiName> | undefined =>
     Object.prototype.hasOwnProperty.call(useCases, name) ? (useCases[name as ApiName] as UseCase<ApiName> | undefined) : undefined;
 

@@ -7,7 +7,7 @@
 import type { IsoDate } from '../core/model/dates';
 import type { CheckIn, Kpi, KeyResult, Objective, Period, Reading, Team } from '../core/model/plan';
 import type { WorkItem, WorkItemRef } from '../core/model/work-item';
-import type { SnapshotPoint } from './api';
+import type { MeasureRun, SnapshotPoint } from './api';
 
 export const C = {
   /** One document `plan`: the plan's own fields. */
@@ -35,6 +35,12 @@ export const C = {
   snapshotHeads: 'snapshotHeads',
   /** The plan's offline work item snapshot, kept so that export gives back what was imported. */
   workItems: 'workItems',
+  // Measured values (SPEC §8): the run log and each measure's latest run, history about the
+  // plan like snapshots, so neither is part of PLAN_COLLECTIONS.
+  /** One per run of a measure, indexed by measure; id `<measure>#<ISO time>-<random>`. */
+  measureRuns: 'measureRuns',
+  /** The latest run of each measure (id: the KR or KPI id): its age and the hourly claim. */
+  measureHeads: 'measureHeads',
 } as const;
 
 export type CollectionName = (typeof C)[keyof typeof C];
@@ -104,3 +110,21 @@ export const seqId = (owner: string, seq: number): string => `${owner}#${String(
  * the random suffix keeps concurrent appends from colliding (next-seq.ts says why).
  */
 export const appendId = (owner: string, seq: number, suffix: string): string => `${seqId(owner, seq)}-${suffix}`;
+
+export type MeasureRunDoc = MeasureRun;
+
+/**
+ * A measure's latest run. `claimedAt` is set, under the head's version, by whoever is about to
+ * run a due measure, so two clients opening the board at once (Azure DevOps, where every editor's
+ * browser measures) run it once: the second one's write conflicts and it leaves the run alone.
+ */
+export interface MeasureHeadDoc {
+  measure: string;
+  claimedAt?: string;
+  lastRunAt?: string;
+  /** When a run last yielded a value; a failed run leaves it, so the value's age stays true. */
+  lastValueAt?: string;
+  lastError?: string;
+}
+
+export const measureRunId = (measure: string, at: string, suffix: string): string => `${measure}#${at}-${suffix}`;

@@ -5,6 +5,7 @@ import type { IsoDate } from '../core/model/dates';
 import type { DocumentStore } from '../core/ports/document-store';
 import type { WorkItemSource } from '../core/ports/work-item-source';
 import type { HistoryRecorder } from './history';
+import type { MeasureRunners } from './measure/runner';
 import type { Actor } from './permissions';
 
 export interface AppDeps {
@@ -16,6 +17,10 @@ export interface AppDeps {
   history: HistoryRecorder;
   /** Today as a UTC calendar day; injected so tests and demos can pin the date. */
   today?: () => IsoDate;
+  /** Measured values (SPEC §8): tracker queries run as the same person as `source`. */
+  measures?: MeasureRunners;
+  /** The time now, for the run log and the hourly limit of measure runs; injected for tests. */
+  now?: () => Date;
 }
 
 export interface AppContext {
@@ -24,4 +29,6 @@ export interface AppContext {
   actor: Actor;
   history: HistoryRecorder;
   today: () => IsoDate;
+  measures: MeasureRunners;
+  now: () => Date;
 }

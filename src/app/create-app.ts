@@ -27,6 +27,11 @@ import type { UseCase } from './use-case';
 import { closePeriod, previewClose, reopenPeriod } from './close-period';
 import { gradeKeyResult } from './grade-key-result';
 import { previewRollover, rolloverPeriod } from './rollover';
+// Measured values (SPEC §8)
+import { getMeasureRuns } from './get-measure-runs';
+import { measureDue } from './measure-due';
+import { measureNow } from './measure-now';
+import { previewMeasure } from './preview-measure';
 
 export const USE_CASES: { [K in ApiName]: UseCase<K> } = {
   getPanel,
@@ -56,6 +61,11 @@ export const USE_CASES: { [K in ApiName]: UseCase<K> } = {
   rolloverPeriod,
   // Review page (issue 10 §3).
   getReview,
+  // Measured values (SPEC §8)
+  previewMeasure,
+  measureNow,
+  measureDue,
+  getMeasureRuns,
 };
 
 export type { App } from './app-of';

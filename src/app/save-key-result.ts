@@ -2,6 +2,7 @@
 // `expected` is the objective's version: two people editing KRs of one objective at once are
 // told, rather than one silently undoing the other.
 import { z } from 'zod';
+import { measureSchema } from '../core/plan/measure-schema';
 import { InvalidInputError, type Problem } from '../core/model/errors';
 import type { KeyResult } from '../core/model/plan';
 import type { WriteOp } from '../core/ports/document-store';
@@ -34,6 +35,8 @@ export const saveKeyResult: UseCase<'saveKeyResult'> = {
       weight: weight.optional(),
       weighting: z.enum(['count', 'estimate']).optional(),
       owner: z.string().optional(),
+      // Measured values (SPEC §8): the query that yields the value.
+      measure: measureSchema.optional(),
     }),
     expected: z.string().min(1, 'must not be empty'),
   }),
@@ -84,7 +87,7 @@ function shapeProblems(input: KeyResultInput): Problem[] {
   const problems: Problem[] = [];
   switch (input.type) {
     case 'effort':
-      for (const field of ['start', 'target', 'unit', 'kpiRef'] as const) {
+      for (const field of ['start', 'target', 'unit', 'kpiRef', 'measure'] as const) {
         if (input[field] !== undefined) problems.push({ path: `keyResult.${field}`, message: 'only outcome KRs have this; an effort KR measures its linked work' });
       }
       break;
@@ -93,6 +96,10 @@ function shapeProblems(input: KeyResultInput): Problem[] {
       break;
     default:
       return assertNever(input.type);
+  }
+  // SPEC §8: a KR takes its value from a KPI or from a query, never both.
+  if (input.type === 'outcome' && input.measure !== undefined && input.kpiRef !== undefined) {
+    problems.push({ path: 'keyResult.measure', message: 'a KR measured by a KPI (kpiRef) takes its value from the KPI: remove `measure` or `kpiRef`' });
   }
   return problems;
 }
@@ -119,6 +126,7 @@ function toKeyResult(krId: string, input: KeyResultInput, existing: KeyResult | 
         ...(input.target !== undefined ? { target: input.target } : {}),
         ...(input.unit !== undefined ? { unit: input.unit } : {}),
         ...(input.kpiRef !== undefined ? { kpiRef: input.kpiRef } : {}),
+        ...(input.measure !== undefined ? { measure: input.measure } : {}),
         ...(existing?.type === 'outcome' && existing.checkIns ? { checkIns: existing.checkIns } : {}),
         // §8: the form does not edit `measure` yet; an edit keeps it unless the KR now follows a KPI.
         ...(existing?.type === 'outcome' && existing.measure && input.kpiRef === undefined ? { measure: existing.measure } : {}),

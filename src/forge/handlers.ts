@@ -11,6 +11,9 @@ import { defineResolvers } from './resolvers';
 import { triggerContext } from './triggers/context';
 import { handleIssueEvent, type EventOutcome, type IssueEvent } from './triggers/issue-events';
 import { drainAll, runPass, type PassProgress } from './triggers/reconcile';
+import { measurePass, type MeasurePassResult } from './triggers/measure-pass';
+import type { MeasureSource } from '../core/ports/measure-source';
+import type { JiraRequest } from '../trackers/jira/request';
 
 // @forge/resolver is CommonJS with `exports.default = Resolver`. Bundlers (Forge's, Vite's) hand us
 // the class as the default import; Node's own ESM loader hands us the exports object instead.
@@ -19,7 +22,8 @@ type Resolver = InstanceType<typeof Resolver>;
 
 /** The part of `@forge/api`'s default export Harmony uses. */
 export interface ForgeApi {
-  asUser(): { requestJira: RequestProductMethod };
+  /** No id: the invoking user (resolvers). An accountId: that user offline (the measure trigger). */
+  asUser(accountId?: string): { requestJira: RequestProductMethod };
   asApp(): { requestJira: RequestProductMethod };
 }
 
@@ -35,6 +39,8 @@ export interface HandlerDeps {
   resolverMarginMs?: number;
   onRequests?: (name: string, count: number) => void;
   log?: (message: string, error?: unknown) => void;
+  /** Measured values (SPEC §8): the Jira measure source over a request; none: JQL measures fail in words. */
+  measureSource?: (request: JiraRequest) => MeasureSource;
 }
 
 export interface Handlers {
@@ -42,6 +48,8 @@ export interface Handlers {
   issueEvents: (event: IssueEvent, context?: unknown) => Promise<EventOutcome | undefined>;
   reconcile: (event?: unknown, context?: unknown) => Promise<PassProgress | undefined>;
   drain: (event?: unknown, context?: unknown) => Promise<{ drained: string[]; pass: PassProgress } | undefined>;
+  /** The hourly measure pass: each JQL measure as its owner (offline impersonation). */
+  measure: (event?: unknown, context?: unknown) => Promise<MeasurePassResult | undefined>;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -72,9 +80,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       ...(deps.resolverMarginMs !== undefined ? { marginMs: deps.resolverMarginMs } : {}),
       ...(deps.onRequests ? { onRequests: deps.onRequests } : {}),
       log,
+      ...(deps.measureSource ? { measureSource: deps.measureSource } : {}),
     }).getDefinitions(),
     issueEvents: (event) => guarded('issue event', async () => handleIssueEvent(await triggerContext(triggerDeps()), event)),
     reconcile: () => guarded('reconciliation', async () => runPass(await triggerContext(triggerDeps()), { start: true })),
     drain: () => guarded('drain', async () => drainAll(await triggerContext(triggerDeps()))),
+    measure: () =>
+      guarded('measure pass', () =>
+        measurePass({
+          store: deps.store,
+          asUserId: (accountId) => forgeJiraRequest(deps.api.asUser(accountId).requestJira),
+          ...(deps.measureSource ? { sourceFor: deps.measureSource } : {}),
+          remaining: deps.remaining,
+          ...(deps.today ? { today: deps.today } : {}),
+          ...(deps.now ? { now: deps.now } : {}),
+        }),
+      ),
   };
 }

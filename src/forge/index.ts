@@ -3,6 +3,7 @@
 import api, { getAppContext } from '@forge/api';
 import { ForgeKvsDocumentStore } from '../stores/forge-kvs-document-store';
 import { createHandlers } from './handlers';
+import { forgeMeasureSource } from './measure-source';
 
 /** When the runtime cannot say (e.g. an old tunnel), assume the resolver limit: the safe side. */
 const FALLBACK_REMAINING_MS = 25_000;
@@ -15,9 +16,10 @@ function remaining(): number {
   }
 }
 
-const handlers = createHandlers({ store: new ForgeKvsDocumentStore(), api, remaining });
+const handlers = createHandlers({ store: new ForgeKvsDocumentStore(), api, remaining, measureSource: forgeMeasureSource });
 
 export const resolver = handlers.resolver;
 export const issueEvents = handlers.issueEvents;
 export const reconcile = handlers.reconcile;
 export const drain = handlers.drain;
+export const measure = handlers.measure;

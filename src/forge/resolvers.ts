@@ -17,6 +17,7 @@ import { toApiError } from '../app/errors';
 import { todayUtc, type IsoDate } from '../core/model/dates';
 import type { DocumentStore } from '../core/ports/document-store';
 import type { JiraRequest } from '../trackers/jira/request';
+import type { MeasureSource } from '../core/ports/measure-source';
 import { JiraWorkItemSource } from '../trackers/jira/work-item-source';
 import { NO_HISTORY } from '../app/history';
 import { ADMIN_NAMES, getSettings, saveSettings, type AdminName } from './admin-api';
@@ -42,6 +43,8 @@ export interface ResolverDeps {
   /** Told how many Jira requests each call made (for the figures). */
   onRequests?: (name: string, count: number) => void;
   log?: (message: string, error?: unknown) => void;
+  /** Measured values (SPEC §8): the Jira measure source over a request, here as the viewer. */
+  measureSource?: (request: JiraRequest) => MeasureSource;
 }
 
 type Envelope = ApiEnvelope<unknown>;
@@ -67,7 +70,9 @@ export async function runApiCall(deps: ResolverDeps, name: ApiName, payload: unk
     const mapping = await mappingFor(deps.store, counted.request);
     const source = new JiraWorkItemSource({ request: counted.request, ...mapping, retry: { maxDelayMs: 10_000, sleep: deadlineSleep(deadline) } });
     const actor = jiraActor({ accountId, asUser: counted.request, settings: await readSettings(deps.store) });
-    const app = createApp({ store: deps.store, source, actor, history: NO_HISTORY, today });
+    // Previews and "measure now" read as the viewer, like everything else here.
+    const measures = deps.measureSource ? { jira: deps.measureSource(counted.request) } : {};
+    const app = createApp({ store: deps.store, source, actor, history: NO_HISTORY, today, measures });
     const doomed = name === 'deleteObjective' ? await krsOfObjective(deps.store, payload) : [];
     const envelope = await app.handle(name, payload);
     if (!envelope.ok) {
@@ -152,6 +157,10 @@ async function afterSuccess(store: DocumentStore, name: ApiName, payload: unknow
     case 'gradeKeyResult':
     case 'previewRollover':
     case 'getReview':
+    case 'previewMeasure': // measured values change check-ins and readings, never a scope
+    case 'measureNow':
+    case 'measureDue':
+    case 'getMeasureRuns':
       return;
   }
 }

@@ -43,6 +43,47 @@ export const EXTRA_WORK_ITEMS: readonly (WorkItem & { hidden?: true })[] = [
   { ref: 'ado:207', title: 'Rollback for the payment service', type: 'User Story', status: 'todo', parent: 'ado:202', hidden: true },
 ];
 
+/**
+ * Measured values (SPEC §8): the bugs and stories the demo plan's queries count, so a run today
+ * continues the measured history in examples/rain-town-tea.yaml. As maria: 9 open CS bugs
+ * (KR-OPEN-BUGS, last measured 10), 3 of 5 P1 bugs fixed within the SLA = 60% (KR-P1-SLA); one
+ * P1 sits in SEC, which she may not browse, so it counts for nobody who reads the number.
+ */
+const BUG = { issuetype: 'Bug' } as const;
+export const MEASURED_JIRA_ISSUES: readonly EmulatedIssue[] = [
+  { key: 'CS-60', summary: 'Loyalty points vanish after a refund', ...BUG, statusCategory: 'indeterminate', priority: 'Highest' },
+  { key: 'CS-61', summary: 'Order confirmation e-mail shows the wrong blend', ...BUG, statusCategory: 'new', priority: 'High' },
+  { key: 'CS-62', summary: 'Subscription pause date off by one day', ...BUG, statusCategory: 'new' },
+  { key: 'CS-63', summary: 'Gift card balance rounds down', ...BUG, statusCategory: 'indeterminate', priority: 'High' },
+  { key: 'CS-64', summary: 'Café finder ignores closed days', ...BUG, statusCategory: 'new', priority: 'Low' },
+  { key: 'CS-65', summary: 'Unsubscribe link expires too soon', ...BUG, statusCategory: 'new' },
+  { key: 'CS-66', summary: 'Duplicate welcome e-mails', ...BUG, statusCategory: 'indeterminate', priority: 'Low' },
+  { key: 'CS-67', summary: 'Invoice PDF cuts long addresses', ...BUG, statusCategory: 'new', priority: 'Lowest' },
+  { key: 'CS-68', summary: 'Support form loses attachments', ...BUG, statusCategory: 'new', priority: 'High' },
+  { key: 'CS-69', summary: 'Checkout rejects valid postcodes', ...BUG, statusCategory: 'done', resolution: 'Done', priority: 'Highest', labels: ['sla-met'] },
+  { key: 'CS-70', summary: 'Payment page times out', ...BUG, statusCategory: 'done', resolution: 'Done', priority: 'Highest', labels: ['sla-met'] },
+  { key: 'CS-71', summary: 'Subscribers charged twice', ...BUG, statusCategory: 'done', resolution: 'Done', priority: 'Highest', labels: ['sla-met'] },
+  { key: 'CS-72', summary: 'Orders lost during the sale', ...BUG, statusCategory: 'done', resolution: 'Done', priority: 'Highest' },
+  { key: 'SEC-3', summary: 'Session fixation in the shop login', ...BUG, statusCategory: 'new', priority: 'Highest' },
+];
+
+/**
+ * As maria in Azure DevOps: 8 closed platform stories worth 26 points (KR-PLATFORM-POINTS, last
+ * measured 21) with 2 bugs against them, a change failure rate of 25% (breached, as the KPI's
+ * readings say); a closed story in Finance, which she may not read, counts for nobody.
+ */
+const ENGINEERING = `${ADO_PROJECT}\\Engineering`;
+export const MEASURED_ADO_ITEMS: readonly DatasetWorkItem[] = [
+  { id: 310, type: 'User Story', title: 'Canary stage for the shop API', state: 'Closed', storyPoints: 5, areaPath: ENGINEERING },
+  { id: 311, type: 'User Story', title: 'Blue-green switch for the web shop', state: 'Closed', storyPoints: 5, areaPath: ENGINEERING },
+  { id: 312, type: 'User Story', title: 'Deploy dashboards per service', state: 'Closed', storyPoints: 5, areaPath: ENGINEERING },
+  { id: 313, type: 'User Story', title: 'Retire the manual release checklist', state: 'Closed', areaPath: ENGINEERING },
+  { id: 314, type: 'User Story', title: 'Release notes from merged pull requests', state: 'Closed', areaPath: ENGINEERING },
+  { id: 320, type: 'Bug', title: 'Canary never promotes on Sundays', state: 'Active', areaPath: ENGINEERING },
+  { id: 321, type: 'Bug', title: 'Blue-green switch drops websocket sessions', state: 'Closed', areaPath: ENGINEERING },
+  { id: 901, type: 'User Story', title: 'Payment fee report', state: 'Closed', storyPoints: 13, areaPath: ADO_HIDDEN_AREA },
+];
+
 const JIRA_CATEGORY: Record<WorkItemStatus, StatusCategoryKey> = { todo: 'new', 'in-progress': 'indeterminate', done: 'done', cancelled: 'done' };
 const ADO_STATE: Record<WorkItemStatus, string> = { todo: 'New', 'in-progress': 'Active', done: 'Closed', cancelled: 'Removed' };
 
@@ -56,7 +97,7 @@ export function demoJiraDataset(plan: Plan): JiraDataset {
       { displayName: 'Maria (CEO)', ...DEMO_VIEWER.jira, projects: projectKeys },
       { accountId: 'admin', displayName: 'Site admin', email: 'admin@raintown.example', apiToken: 'admin-token', projects: [...projectKeys, ...hiddenKeys] },
     ],
-    issues: all.map(toIssue),
+    issues: [...all.map(toIssue), ...MEASURED_JIRA_ISSUES],
   };
 }
 
@@ -94,7 +135,7 @@ export function demoAdoDataset(plan: Plan): AdoDataset {
       { name: 'admin', pat: 'admin-pat', projects: [ADO_PROJECT] },
     ],
     types: ['Epic', 'Feature', 'User Story', 'Task', 'Bug'].map((name) => ({ name, states: states(name !== 'Task') })),
-    workItems: all.map((item) => toAdoItem(item, 'hidden' in item)),
+    workItems: [...all.map((item) => toAdoItem(item, 'hidden' in item)), ...MEASURED_ADO_ITEMS],
   };
 }
 

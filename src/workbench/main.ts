@@ -24,6 +24,8 @@ const workbench = await startWorkbench({
   port,
   dbFile: process.env.HARMONY_DATA ?? '.workbench-data/harmony.db',
   reset: args.includes('--reset'),
+  // Measured values: look for due measures every 5 minutes (each runs at most hourly).
+  measureEveryMs: 5 * 60 * 1000,
   ...(pinned !== undefined && isIsoDate(pinned) ? { today: () => pinned } : {}),
 });
 

@@ -18,7 +18,10 @@ import { RoutingWorkItemSource } from '../app/routing-source';
 import { todayUtc, type IsoDate } from '../core/model/dates';
 import { parsePlanText } from '../core/plan/parse';
 import { SqliteDocumentStore } from '../stores/sqlite-document-store';
-import { createNodeAdoSource } from '../trackers/ado/node-wit-client';
+import { createNodeAdoSource, NodeWitClient } from '../trackers/ado/node-wit-client';
+import { AdoMeasureSource } from '../trackers/ado/measure/measure-source';
+import { JiraMeasureSource } from '../trackers/jira/measure/measure-source';
+import { startMeasureTimer } from './measure-timer';
 import { discoverSiteFields, fetchJiraRequest, JiraWorkItemSource } from '../trackers/jira';
 import { demoShiftDays, shiftPlanDates } from './demo-dates';
 import { ADO_PROJECT, DEMO_VIEWER, demoAdoDataset, demoJiraDataset } from './demo-trackers';
@@ -46,6 +49,11 @@ export interface WorkbenchOptions {
   reset?: boolean;
   /** Pins "today" (demos, tests); default the real UTC date. */
   today?: () => IsoDate;
+  /**
+   * Measured values (SPEC §8): how often the timer looks for due measures (each runs at most
+   * hourly). Absent: no timer (tests); `npm start` sets one and measures once on start.
+   */
+  measureEveryMs?: number;
 }
 
 export interface RunningWorkbench {
@@ -91,13 +99,23 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
     });
     // One local user, an admin, checked through the same permission model as every host.
     const actor = localActor(DEMO_VIEWER.jira.accountId, source);
-    const app = createApp({ store, source, actor, history: wholeScopeHistory(store), ...(options.today ? { today: options.today } : {}) });
+    // Measured values (SPEC §8): both emulators, read as the local user like everything else.
+    const measures = {
+      jira: new JiraMeasureSource({ request: jiraRequest, siteUrl: jiraRunning.url }),
+      ado: new AdoMeasureSource({ client: new NodeWitClient({ orgUrl: adoEmulator.orgUrl, pat: DEMO_VIEWER.ado.pat }), orgUrl: adoEmulator.orgUrl, project: ADO_PROJECT }),
+    };
+    const app = createApp({ store, source, actor, history: wholeScopeHistory(store), measures, ...(options.today ? { today: options.today } : {}) });
 
     // First start (or after --reset): an empty store gets the demo organisation's plan.
     const seeded = !(await store.get(C.settings, SETTINGS_ID));
     // Dated relative to today, so the demo's quarter is always running (demo-dates.ts).
     const shift = demoShiftDays(options.today?.() ?? todayUtc());
     if (seeded) await app.call('importPlan', shift === 0 ? { text: demoText, format: 'yaml' } : { text: JSON.stringify(shiftPlanDates(demoPlan, shift)), format: 'json' });
+    if (options.measureEveryMs !== undefined) {
+      const timer = startMeasureTimer({ call: app.call, everyMs: options.measureEveryMs });
+      closers.push(() => timer.stop());
+      await timer.tick();
+    }
 
     // Filled in once listening: the Host values that name this server (port 0 picks one).
     let hosts: ReadonlySet<string> = new Set();

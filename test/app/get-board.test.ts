@@ -25,7 +25,7 @@ describe('getBoard', () => {
       ['eng', ['O-VELOCITY']],
       ['platform', ['O-BORING-DEPLOYS']],
     ]);
-    expect(Object.keys(board.keyResults).sort()).toEqual(['KR-DEPLOYS', 'KR-LEADTIME', 'KR-PIPELINE', 'KR-PREVIEW-ENVS', 'KR-TEST-PASS']);
+    expect(Object.keys(board.keyResults).sort()).toEqual(['KR-DEPLOYS', 'KR-LEADTIME', 'KR-PIPELINE', 'KR-PLATFORM-POINTS', 'KR-PREVIEW-ENVS', 'KR-TEST-PASS']);
     const subjects = new Set([...board.teams.flatMap((t) => [t.id, ...t.objectives.map((o) => o.id)]), ...Object.keys(board.keyResults)]);
     for (const lint of board.lints) expect(subjects.has(lint.subject) || lint.subject.includes(':')).toBe(true);
   });

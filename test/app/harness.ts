@@ -4,6 +4,7 @@ import type { ApiEnvelope, ApiInput, ApiName, ApiOutput } from '../../src/app/ap
 import { createApp, type App } from '../../src/app/create-app';
 import { wholeScopeHistory, type HistoryRecorder } from '../../src/app/history';
 import type { Actor } from '../../src/app/permissions';
+import type { MeasureRunners } from '../../src/app/measure/runner';
 import type { IsoDate } from '../../src/core/model/dates';
 import type { Plan } from '../../src/core/model/plan';
 import type { WorkItem, WorkItemRef } from '../../src/core/model/work-item';
@@ -41,6 +42,10 @@ export interface HarnessOptions {
   actor?: Actor;
   /** Where history goes; default: the store, from whole evaluations. */
   history?: HistoryRecorder;
+  /** Measured values: the trackers' measure sources, as the caller. */
+  measures?: MeasureRunners;
+  /** The time now (run log, hourly limit); default: noon of `today`. */
+  now?: () => Date;
 }
 
 export async function harness(options: HarnessOptions = {}): Promise<Harness> {
@@ -52,7 +57,15 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
   // The plan is imported by an admin who sees every item; the viewer's hidden items hide after.
   await createApp({ store, source, actor: ADMIN(), history, today: () => clock.today }).call('importPlan', { text: JSON.stringify(plan), format: 'json' });
   for (const ref of options.hidden ?? []) source.hidden.add(ref);
-  const app = createApp({ store, source, actor: options.actor ?? ADMIN(), history, today: () => clock.today });
+  const app = createApp({
+    store,
+    source,
+    actor: options.actor ?? ADMIN(),
+    history,
+    today: () => clock.today,
+    ...(options.measures ? { measures: options.measures } : {}),
+    now: options.now ?? (() => new Date(`${clock.today}T12:00:00Z`)),
+  });
   const h: Harness = {
     app,
     store,

@@ -25,7 +25,7 @@ describe('importPlan / exportPlan', () => {
     const store = new MemoryDocumentStore({ maxPageSize: 20 });
     const source = new FakeWorkItemSource(DEMO.workItems);
     const app = createApp({ store, source, actor: localActor('ada', source), history: wholeScopeHistory(store), today: () => TODAY });
-    expect(await app.call('importPlan', { text: DEMO_TEXT })).toEqual({ objectives: 6, keyResults: 18, kpis: 5 });
+    expect(await app.call('importPlan', { text: DEMO_TEXT })).toEqual({ objectives: 6, keyResults: 21, kpis: 5 });
     expect((await app.call('exportPlan', { format: 'yaml' })).plan).toEqual(DEMO);
   });
 

@@ -49,6 +49,11 @@ export const MATRIX: { [K in ApiName]: { role: Role; allowed: readonly Who[] } }
   rolloverPeriod: { role: 'admin', allowed: ['admin'] },
   // Review page (issue 10 §3).
   getReview: { role: 'viewer', allowed: EVERYONE },
+  // Measured values (SPEC §8). KR-OPEN-BUGS is measured and owned by jon, the OWNER actor.
+  previewMeasure: { role: 'viewer', allowed: EVERYONE },
+  getMeasureRuns: { role: 'viewer', allowed: EVERYONE },
+  measureNow: { role: 'editor-or-owner', allowed: ['admin', 'editor', 'owner'] },
+  measureDue: { role: 'editor', allowed: ['admin', 'editor'] },
 };
 
 /** Closes a period as an admin, for the calls that need a closed one. */
@@ -105,6 +110,11 @@ const PAYLOADS: { [K in ApiName]: (h: Harness) => Promise<ApiInput<K>> } = {
   },
   // Review page (issue 10 §3).
   getReview: () => Promise.resolve({}),
+  // Measured values (SPEC §8)
+  previewMeasure: () => Promise.resolve({ measure: { jql: 'project = CS AND type = Bug' } }),
+  getMeasureRuns: () => Promise.resolve({}),
+  measureNow: () => Promise.resolve({ id: 'KR-OPEN-BUGS' }),
+  measureDue: () => Promise.resolve({}),
 };
 
 const NAMES = Object.keys(USE_CASES) as ApiName[];

@@ -70,6 +70,11 @@ const MATRIX: Record<ApiName | AdminName, readonly Who[]> = {
   rolloverPeriod: ['alice', 'gus'],
   // Review page (issue 10 §3).
   getReview: EVERYONE,
+  // Measured values (SPEC §8): erin owns KR-RET, which the call measures first.
+  previewMeasure: EVERYONE,
+  getMeasureRuns: EVERYONE,
+  measureNow: ['alice', 'gus', 'dan', 'erin'],
+  measureDue: ['alice', 'gus', 'dan'],
 };
 
 /** Closes or reopens 2026-Q3 as alice when it is not already so. */
@@ -144,6 +149,15 @@ const CALLS: Record<ApiName | AdminName, (who: Who) => Promise<unknown>> = {
     await q3(true);
     return { from: '2026-Q3', to: `next-${who}`, start: '2027-01-01', end: '2027-03-31', keyResults: [] };
   },
+  // Measured values (SPEC §8)
+  previewMeasure: () => Promise.resolve({ measure: { jql: 'project = CS AND type = Bug' } }),
+  getMeasureRuns: () => Promise.resolve({}),
+  measureNow: async () => {
+    const keyResult = { objective: 'O1', id: 'KR-RET', title: 'Retention from 73% to 75%', type: 'outcome', start: 73, target: 75, unit: '%', owner: ERIN_ID, measure: { jql: 'project = CS AND type = Bug' } };
+    dataOf(await h.invoke('saveKeyResult', { keyResult, expected: await version('O1') }, ALICE_ID));
+    return { id: 'KR-RET' };
+  },
+  measureDue: () => Promise.resolve({}),
   saveSettings: async () => {
     const s = await settings();
     return { storyPointFields: s.storyPointFields, cancelledResolutions: s.cancelledResolutions, adminGroups: ['okr-admins'], editorGroups: ['okr-editors'], expected: s.version };

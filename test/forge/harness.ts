@@ -1,11 +1,14 @@
 // The Forge backend as it runs on Forge, in a test: the real @forge/api and @forge/resolver over
 // the fake runtime boundary, Jira requests over HTTP to the emulated site (as the invoking user
 // or as the app's own account), and a store with Forge's 20-item pages.
+import { readFileSync } from 'node:fs';
 import api, { getAppContext } from '@forge/api';
+import { parse } from 'yaml';
 import type { ApiEnvelope } from '../../src/app/api';
 import type { IsoDate } from '../../src/core/model/dates';
 import type { DocumentStore } from '../../src/core/ports/document-store';
 import { createHandlers, type Handlers } from '../../src/forge/handlers';
+import { forgeMeasureSource } from '../../src/forge/measure-source';
 import type { IssueEvent } from '../../src/forge/triggers/issue-events';
 import { ForgeKvsDocumentStore } from '../../src/stores/forge-kvs-document-store';
 import { MemoryDocumentStore } from '../../src/stores/memory-document-store';
@@ -33,6 +36,8 @@ export interface ForgeHarness {
   event(event: IssueEvent, budgetMs?: number): ReturnType<Handlers['issueEvents']>;
   reconcile(budgetMs?: number): ReturnType<Handlers['reconcile']>;
   drain(budgetMs?: number): ReturnType<Handlers['drain']>;
+  /** Delivers the hourly measure tick (SPEC §8). */
+  measure(budgetMs?: number): ReturnType<Handlers['measure']>;
   /** Jira requests per resolver call, as the resolver counted them. */
   resolverRequests: { name: string; count: number }[];
   close(): Promise<void>;
@@ -57,6 +62,18 @@ export interface HarnessOptions {
   /** The triggers' sleep (the coalescing wait); real time when not given. */
   sleep?: (ms: number) => Promise<void>;
   resolverMarginMs?: number;
+  /** Scopes allowing `asUser(accountId)`; default: what manifest.yml declares. */
+  impersonationScopes?: readonly string[];
+}
+
+/** The scopes manifest.yml declares with `allowImpersonation: true`, as the platform reads them. */
+export function manifestImpersonationScopes(): string[] {
+  const manifest = parse(readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8')) as { permissions?: { scopes?: unknown } };
+  const scopes = manifest.permissions?.scopes;
+  if (!scopes || typeof scopes !== 'object' || Array.isArray(scopes)) return [];
+  return Object.entries(scopes as Record<string, { allowImpersonation?: unknown } | null>)
+    .filter(([, options]) => options?.allowImpersonation === true)
+    .map(([scope]) => scope);
 }
 
 export async function forgeHarness(options: HarnessOptions): Promise<ForgeHarness> {
@@ -65,7 +82,13 @@ export async function forgeHarness(options: HarnessOptions): Promise<ForgeHarnes
   const app = options.dataset.users.find((u) => u.accountId === appAccount([]).accountId);
   if (!app) throw new Error('the dataset must include appAccount(...) for asApp()');
   const kvs = options.store === 'memory' ? undefined : new FakeForgeKvs({ entities: forgeEntities() });
-  const runtime = new FakeForgeRuntime({ siteUrl: site.url, users: options.dataset.users, app, ...(kvs ? { kvs } : {}) });
+  const runtime = new FakeForgeRuntime({
+    siteUrl: site.url,
+    users: options.dataset.users,
+    app,
+    ...(kvs ? { kvs } : {}),
+    impersonationScopes: options.impersonationScopes ?? manifestImpersonationScopes(),
+  });
   const restore = runtime.install();
   const store: DocumentStore = kvs ? new ForgeKvsDocumentStore() : new MemoryDocumentStore({ maxPageSize: 20 });
   const resolverRequests: { name: string; count: number }[] = [];
@@ -78,6 +101,7 @@ export async function forgeHarness(options: HarnessOptions): Promise<ForgeHarnes
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.resolverMarginMs !== undefined ? { resolverMarginMs: options.resolverMarginMs } : {}),
     onRequests: (name, count) => resolverRequests.push({ name, count }),
+    measureSource: forgeMeasureSource,
     log: () => undefined,
   });
   return {
@@ -92,6 +116,7 @@ export async function forgeHarness(options: HarnessOptions): Promise<ForgeHarnes
     event: (event, budgetMs) => runtime.trigger('issue-events', () => handlers.issueEvents(event), budgetMs),
     reconcile: (budgetMs) => runtime.trigger('reconcile', () => handlers.reconcile(), budgetMs ?? 900_000),
     drain: (budgetMs) => runtime.trigger('drain', () => handlers.drain(), budgetMs ?? 900_000),
+    measure: (budgetMs) => runtime.trigger('measure', () => handlers.measure(), budgetMs ?? 900_000),
     close: async () => {
       restore();
       await site.close();

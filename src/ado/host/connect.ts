@@ -9,6 +9,7 @@ import { wholeScopeHistory } from '../../app/history';
 import { adoActor, type AdoGet } from './ado-actor';
 import type { WorkItemRef } from '../../core/model/work-item';
 import type { WorkItemSource } from '../../core/ports/work-item-source';
+import type { MeasureSource } from '../../core/ports/measure-source';
 import { ExtensionDataDocumentStore } from '../../stores/ado-extension-data-document-store';
 import { followHostColorMode } from './color-mode';
 import { refreshingDataManager } from './data-manager';
@@ -32,6 +33,8 @@ export interface Project {
 export interface Tracker {
   source: WorkItemSource;
   workItemHref: (ref: WorkItemRef) => string | undefined;
+  /** Measured values (SPEC §8): WIQL measures as the signed-in user. */
+  measure?: MeasureSource;
 }
 
 /** Builds the page's tracker; a page that reads no work items (the plan hub) has none. */
@@ -69,7 +72,13 @@ export async function connectExtension(useCases: UseCases, tracker?: TrackerFact
   const actor = adoActor({ user: SDK.getUser(), project, get: organizationGet(location), source: ado?.source ?? source });
   // History comes only from evaluations that saw a KR's whole scope, made by a project
   // administrator: other viewers' partial counts never become everyone's burn-up (issue 8).
-  const app = createAppOf(useCases, { store, source, actor, history: wholeScopeHistory(store, () => actor.isAdmin()) });
+  const app = createAppOf(useCases, {
+    store,
+    source,
+    actor,
+    history: wholeScopeHistory(store, () => actor.isAdmin()),
+    ...(ado?.measure ? { measures: { ado: ado.measure } } : {}),
+  });
   return { client: inProcessClient(app), project, navigation, source, workItemHref };
 }
 

@@ -4,6 +4,7 @@ import { lazy, Suspense, useId, useRef, useState, type KeyboardEvent } from 'rea
 import { AlignmentBoard } from '../../ui/board/AlignmentBoard';
 import type { WorkItemHref } from '../../ui/board/work-item-href';
 import { KpiReadout } from '../../ui/kpi/KpiReadout';
+import { useMeasureOnOpen } from '../../ui/measure/use-measure-on-open';
 
 // Review tab (issue 10 §3): loaded when opened, so the hub's first load does not carry it.
 const ReviewPage = lazy(() => import('../../ui/review/ReviewPage').then((m) => ({ default: m.ReviewPage })));
@@ -20,6 +21,8 @@ export function OkrHub({ workItemHref }: { workItemHref: WorkItemHref }) {
   const id = useId();
   const [tab, setTab] = useState<TabId>('board');
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+  // Measured values (SPEC §8): an editor's board measures what is due; new values remount the views.
+  const measured = useMeasureOnOpen();
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const index = TABS.findIndex((t) => t.id === tab);
@@ -54,8 +57,8 @@ export function OkrHub({ workItemHref }: { workItemHref: WorkItemHref }) {
         ))}
       </div>
       <div role="tabpanel" id={`${id}-${tab}-panel`} aria-labelledby={`${id}-${tab}-tab`} className="ado-tabpanel">
-        {tab === 'board' && <AlignmentBoard workItemHref={workItemHref} />}
-        {tab === 'kpis' && <KpiReadout />}
+        {tab === 'board' && <AlignmentBoard key={measured} workItemHref={workItemHref} />}
+        {tab === 'kpis' && <KpiReadout key={measured} />}
         {tab === 'review' && <Suspense fallback={<p className="h-subtle">Loading the review…</p>}><ReviewPage /></Suspense>}
       </div>
     </div>

@@ -9,6 +9,7 @@ import { decimal, withUnit } from '../format/numbers';
 import { historyHeading } from '../format/kind-text';
 import { useLoad } from '../hooks/use-load';
 import { ContributingItems } from './ContributingItems';
+import { MeasureSection } from '../measure/MeasureSection';
 import { WorkItemLinker } from './WorkItemLinker';
 import type { WorkItemHref } from './work-item-href';
 
@@ -50,6 +51,7 @@ export function KeyResultDetails({ kr, href, onChanged }: { kr: string; href?: W
               }}
             />
           )}
+          {d.kr.type === 'outcome' && <MeasureSection kr={d.kr} onChanged={async () => { await Promise.all([detail.reload(), onChanged()]); }} />}
           <CheckIns detail={d} />
           <WhyThisNumber kr={d.kr} />
         </div>

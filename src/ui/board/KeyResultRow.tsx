@@ -8,6 +8,7 @@ import { statusTone } from '../format/status';
 import { KeyResultDetails } from './KeyResultDetails';
 import ClosedKeyResultDetails from '../close/ClosedKeyResultDetails';
 import { KeyResultScore } from '../close/KeyResultScore';
+import { MeasuredMark } from '../measure/MeasuredMark';
 import type { WorkItemHref } from './work-item-href';
 
 export interface KeyResultRowProps {
@@ -26,6 +27,7 @@ export function KeyResultRow({ kr, open, onToggle, href, onChanged }: KeyResultR
         <span className="h-row-title">
           <span className="h-kr-id">{kr.id}</span> {kr.title}
           <span className="h-tag">{kr.type}</span>
+          <MeasuredMark id={kr.id} />
         </span>
         <ProgressBar value={kr.progress} expected={kr.expected} label={`${kr.id} progress`} detail={progressDetail(kr)} tone={statusTone(kr.status)} />
         <StatusPill status={kr.status} />

@@ -8,6 +8,7 @@ import { withUnit } from '../format/numbers';
 import { healthLabel, healthTone } from '../format/status';
 import { mayEdit, usePermissions } from '../hooks/use-permissions';
 import { FocusKpiForm } from './FocusKpiForm';
+import { MeasuredMark } from '../measure/MeasuredMark';
 
 type Kpi = KpiReadout['kpis'][number];
 
@@ -26,6 +27,7 @@ export function KpiCard({ kpi, onFocused }: { kpi: Kpi; onFocused: (message: str
           {kpi.title}
         </h2>
         <Pill tone={tone}>{healthLabel(kpi.health)}</Pill>
+        <MeasuredMark id={kpi.id} />
       </header>
       <div className="h-kpi-body">
         <div>

@@ -29,6 +29,8 @@ export interface ProductCall {
   status: number;
   /** The invocation's module, e.g. the resolver or the trigger. */
   module: string;
+  /** `asUser(accountId)`: the account impersonated offline. */
+  impersonated?: string;
 }
 
 interface Invocation {
@@ -49,6 +51,17 @@ export interface ForgeRuntimeOptions {
   /** The account the proxy uses for `asApp()`: it sees every project the app was granted. */
   app: SiteAccount;
   kvs?: KvsBoundary;
+  /**
+   * The scopes manifest.yml marks `allowImpersonation: true`. Forge refuses `asUser(accountId)`
+   * (offline user impersonation) for a request whose scope is not among them.
+   */
+  impersonationScopes?: readonly string[];
+}
+
+/** The scope a Jira request needs: reads (GET and the search/fetch POSTs) or writes. */
+export function scopeOf(method: string, path: string): 'read:jira-work' | 'write:jira-work' {
+  const readPost = /^\/rest\/api\/3\/(search\/jql|search\/approximate-count|issue\/bulkfetch)(\?|$)/.test(path);
+  return method === 'GET' || (method === 'POST' && readPost) ? 'read:jira-work' : 'write:jira-work';
 }
 
 export class FakeForgeRuntime {
@@ -144,19 +157,28 @@ export class FakeForgeRuntime {
     let account: SiteAccount | undefined;
     if (provider === 'app') account = this.options.app;
     else if (provider === 'user') {
+      if (t.accountId !== undefined) {
+        // asUser(accountId): offline user impersonation. Forge allows it only for scopes the
+        // manifest declares with `allowImpersonation: true`.
+        const scope = scopeOf(method, path);
+        if (!(this.options.impersonationScopes ?? []).includes(scope)) {
+          this.calls.push({ provider, as: null, method, path, status: 403, module, impersonated: t.accountId });
+          return proxyError(403, 'IMPERSONATION_NOT_ALLOWED');
+        }
+      }
       // asUser() without an id speaks for the invocation's principal; triggers have none.
       const accountId = t.accountId ?? inv?.principal;
       account = this.options.users.find((u) => u.accountId === accountId);
     }
     if (!account) {
       // What the proxy says to asUser() without a user: the app must ask for consent/auth.
-      this.calls.push({ provider, as: null, method, path, status: 401, module });
+      this.calls.push({ provider, as: null, method, path, status: 401, module, ...(t.accountId !== undefined ? { impersonated: t.accountId } : {}) });
       return proxyError(401, provider === 'user' ? 'NEEDS_AUTHENTICATION_ERR' : 'NO_PROVIDER');
     }
     const headers = new Headers(init?.headers);
     headers.set('Authorization', `Basic ${Buffer.from(`${account.email}:${account.apiToken}`).toString('base64')}`);
     const response = await fetch(`${this.options.siteUrl}${path}`, { method, headers, ...(init?.body !== undefined ? { body: init.body } : {}) });
-    this.calls.push({ provider, as: account.email, method, path, status: response.status, module });
+    this.calls.push({ provider, as: account.email, method, path, status: response.status, module, ...(t.accountId !== undefined ? { impersonated: t.accountId } : {}) });
     return response;
   }
 }

@@ -34,7 +34,7 @@ const manifest = () =>
     app: { runtime: { name: string }; storage: unknown };
     modules: Record<string, Module[]>;
     resources: { key: string; path: string }[];
-    permissions: { scopes: string[]; content?: unknown };
+    permissions: { scopes: Record<string, { allowImpersonation?: boolean }>; content?: unknown };
   };
 
 beforeAll(() => ensureForgeBuilt(), 600_000);
@@ -49,7 +49,10 @@ describe('manifest.yml', () => {
   test('asks only for the scopes Harmony uses, runs on nodejs22.x and allows no inline script or style', () => {
     const m = manifest();
     expect(m.app.runtime.name).toBe('nodejs22.x');
-    expect([...m.permissions.scopes].sort()).toEqual(['read:jira-user', 'read:jira-work', 'storage:app', 'write:jira-work']);
+    expect(Object.keys(m.permissions.scopes).sort()).toEqual(['read:jira-user', 'read:jira-work', 'storage:app', 'write:jira-work']);
+    // Offline impersonation only where the scheduled measure reads (SPEC §8), never for writes.
+    const impersonating = Object.entries(m.permissions.scopes).filter(([, options]) => options.allowImpersonation === true).map(([scope]) => scope);
+    expect(impersonating).toEqual(['read:jira-work']);
     expect(m.permissions.content).toBeUndefined();
     const values = (v: unknown): string[] =>
       typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(values) : v && typeof v === 'object' ? Object.values(v).flatMap(values) : [];
@@ -77,9 +80,11 @@ describe('manifest.yml', () => {
     const [trigger] = m.modules.trigger ?? [];
     expect([...(trigger?.events ?? [])].sort()).toEqual([...ISSUE_EVENTS].sort());
     const intervals = (m.modules.scheduledTrigger ?? []).map((t) => `${t.function}:${t.interval}`).sort();
-    expect(intervals).toEqual(['drain:hour', 'reconcile:day']);
+    // measure: the hourly measured values pass (SPEC §8), each measure as its owner.
+    expect(intervals).toEqual(['drain:hour', 'measure:hour', 'reconcile:day']);
     const timeouts = new Map((m.modules.function ?? []).map((f) => [f.key, f.timeoutSeconds]));
     expect(timeouts.get('reconcile')).toBe(900);
+    expect(timeouts.get('measure')).toBe(900);
     // Product events and resolvers are held to 25 s; only scheduled functions may run longer.
     expect(timeouts.get('issue-events')).toBeUndefined();
   });
@@ -118,7 +123,7 @@ describe('the check fails on a broken app', () => {
   }, 300_000); // the linters type-check the Forge sources: minutes on a loaded 2-core machine
 
   test('a scope with a typo', async () => {
-    const problems = await broken((app) => app.edit('manifest.yml', (t) => t.replace('- read:jira-work', '- read:jira-wrok')));
+    const problems = await broken((app) => app.edit('manifest.yml', (t) => t.replace('read:jira-work:', 'read:jira-wrok:')));
     expect(problems).toMatch(/read:jira-wrok/);
   }, 300_000); // the linters type-check the Forge sources: minutes on a loaded 2-core machine
 
