@@ -2,9 +2,10 @@
 // carry it its own way with no per-call glue: Forge resolvers (one definition per key),
 // the workbench's HTTP (`POST /api/<name>`), the ADO extension in the browser.
 import type { IsoDate } from '../core/model/dates';
-import type { KpiDirection, KpiFrequency, Plan } from '../core/model/plan';
+import type { Kpi, KpiDirection, KpiFrequency, Period, Plan, Team } from '../core/model/plan';
 import type { WorkItem, WorkItemRef } from '../core/model/work-item';
 import type { Version } from '../core/ports/document-store';
+import type { Person } from '../core/ports/people-directory';
 import type { KeyResultReport, KpiReport, Lint, ObjectiveReport, Status } from '../core/report/types';
 
 /** An objective in a KR's chain up to the company objective, nearest first. */
@@ -135,6 +136,28 @@ export interface KpiInput {
   frequency?: KpiFrequency;
   source?: string;
   team?: string;
+  owner?: string;
+}
+
+// Authoring (issue 10 §1): teams, periods, deletes, owners, and the outline the forms edit.
+export interface TeamInput {
+  /** Omitted for a new team: one is made from the name. */
+  id?: string;
+  name: string;
+  parent?: string;
+}
+
+export interface PeriodInput {
+  id: string;
+  start: IsoDate;
+  end: IsoDate;
+}
+
+/** What the authoring forms choose from and edit, each with the version an edit must name. */
+export interface PlanOutline {
+  teams: (Team & { version: Version })[];
+  periods: (Period & { version: Version })[];
+  kpis: (Omit<Kpi, 'readings'> & { version: Version })[];
 }
 
 /**
@@ -171,6 +194,17 @@ export interface ApiMethods {
   importPlan: { in: { text: string; format?: 'yaml' | 'json' }; out: { objectives: number; keyResults: number; kpis: number } };
   exportPlan: { in: { format: 'yaml' | 'json' }; out: { text: string; plan: Plan } };
   getPermissions: { in: Record<string, never>; out: PermissionsView };
+  // Authoring (issue 10 §1)
+  getPlanOutline: { in: Record<string, never>; out: PlanOutline };
+  saveTeam: { in: { team: TeamInput; expected: Version | null }; out: Team & { version: Version } };
+  deleteTeam: { in: { id: string; expected: Version }; out: { deleted: string } };
+  savePeriod: { in: { period: PeriodInput; expected: Version | null }; out: Period & { version: Version } };
+  deletePeriod: { in: { id: string; expected: Version }; out: { deleted: string } };
+  /** `expected`: the version of the KR's objective (a KR lives in its objective's document). */
+  deleteKeyResult: { in: { id: string; expected: Version }; out: { deleted: string } };
+  deleteKpi: { in: { id: string; expected: Version }; out: { deleted: string } };
+  searchPeople: { in: { text: string; limit?: number }; out: Person[] };
+  resolvePeople: { in: { ids: string[] }; out: Person[] };
 }
 
 export type ApiName = keyof ApiMethods;

@@ -9,6 +9,7 @@ import { toApiError } from './errors';
 import { authorize, rememberingActor } from './permissions';
 import type { UseCase } from './use-case';
 import { parseInput } from './validate';
+import { NO_PEOPLE } from './people';
 
 /** Some use cases, each under its API name. */
 export type UseCases = { [K in ApiName]?: UseCase<K> };
@@ -21,7 +22,7 @@ export interface App {
 }
 
 export function createAppOf(useCases: UseCases, deps: AppDeps): App {
-  const base = { store: deps.store, source: deps.source, history: deps.history, today: deps.today ?? (() => todayUtc()) };
+  const base = { store: deps.store, source: deps.source, history: deps.history, today: deps.today ?? (() => todayUtc()), people: deps.people ?? NO_PEOPLE };
   const find = (name: string): UseCase<ApiName> | undefined =>
     Object.prototype.hasOwnProperty.call(useCases, name) ? (useCases[name as ApiName] as UseCase<ApiName> | undefined) : undefined;
 

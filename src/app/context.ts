@@ -3,6 +3,7 @@
 // actor answers for that same user).
 import type { IsoDate } from '../core/model/dates';
 import type { DocumentStore } from '../core/ports/document-store';
+import type { PeopleDirectory } from '../core/ports/people-directory';
 import type { WorkItemSource } from '../core/ports/work-item-source';
 import type { HistoryRecorder } from './history';
 import type { Actor } from './permissions';
@@ -16,6 +17,8 @@ export interface AppDeps {
   history: HistoryRecorder;
   /** Today as a UTC calendar day; injected so tests and demos can pin the date. */
   today?: () => IsoDate;
+  /** The host's people, for picking owners and showing their names; none: owners are plain ids. */
+  people?: PeopleDirectory;
 }
 
 export interface AppContext {
@@ -24,4 +27,5 @@ export interface AppContext {
   actor: Actor;
   history: HistoryRecorder;
   today: () => IsoDate;
+  people: PeopleDirectory;
 }

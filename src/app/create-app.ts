@@ -22,6 +22,12 @@ import { searchKeyResults } from './search-key-results';
 import { searchWorkItems } from './search-work-items';
 import { unlinkWorkItem } from './unlink-work-item';
 import type { UseCase } from './use-case';
+// Authoring (issue 10 §1)
+import { deleteKeyResult, deleteKpi, deletePeriod, deleteTeam } from './delete-parts';
+import { getPlanOutline } from './get-plan-outline';
+import { resolvePeople, searchPeople } from './people';
+import { savePeriod } from './save-period';
+import { saveTeam } from './save-team';
 
 export const USE_CASES: { [K in ApiName]: UseCase<K> } = {
   getPanel,
@@ -42,6 +48,16 @@ export const USE_CASES: { [K in ApiName]: UseCase<K> } = {
   importPlan,
   exportPlan,
   getPermissions,
+  // Authoring (issue 10 §1)
+  getPlanOutline,
+  saveTeam,
+  deleteTeam,
+  savePeriod,
+  deletePeriod,
+  deleteKeyResult,
+  deleteKpi,
+  searchPeople,
+  resolvePeople,
 };
 
 export type { App } from './app-of';

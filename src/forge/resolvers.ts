@@ -22,6 +22,7 @@ import { NO_HISTORY } from '../app/history';
 import { ADMIN_NAMES, getSettings, saveSettings, type AdminName } from './admin-api';
 import { WHOLE_KR } from './collections';
 import { jiraActor } from './jira-actor';
+import { jiraPeople } from './jira-people';
 import { Deadline, deadlineSleep, withDeadline, type RemainingTime } from './deadline';
 import { meter } from './request-meter';
 import { mappingFor, readSettings } from './settings';
@@ -67,7 +68,7 @@ export async function runApiCall(deps: ResolverDeps, name: ApiName, payload: unk
     const mapping = await mappingFor(deps.store, counted.request);
     const source = new JiraWorkItemSource({ request: counted.request, ...mapping, retry: { maxDelayMs: 10_000, sleep: deadlineSleep(deadline) } });
     const actor = jiraActor({ accountId, asUser: counted.request, settings: await readSettings(deps.store) });
-    const app = createApp({ store: deps.store, source, actor, history: NO_HISTORY, today });
+    const app = createApp({ store: deps.store, source, actor, history: NO_HISTORY, today, people: jiraPeople(counted.request) });
     const doomed = name === 'deleteObjective' ? await krsOfObjective(deps.store, payload) : [];
     const envelope = await app.handle(name, payload);
     if (!envelope.ok) {
@@ -121,6 +122,10 @@ async function afterSuccess(store: DocumentStore, name: ApiName, payload: unknow
     case 'deleteObjective':
       for (const kr of doomed) await whole(kr);
       return;
+    // Authoring (issue 10 §1): a deleted KR's issues lose its property.
+    case 'deleteKeyResult':
+      await whole((payload as { id: string }).id);
+      return;
     case 'importPlan':
       await requestPass(store, today);
       return;
@@ -142,6 +147,14 @@ async function afterSuccess(store: DocumentStore, name: ApiName, payload: unknow
     case 'saveKpi':
     case 'exportPlan':
     case 'getPermissions':
+    case 'getPlanOutline':
+    case 'saveTeam':
+    case 'deleteTeam':
+    case 'savePeriod':
+    case 'deletePeriod':
+    case 'deleteKpi':
+    case 'searchPeople':
+    case 'resolvePeople':
       return;
   }
 }

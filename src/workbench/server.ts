@@ -19,6 +19,7 @@ import { parsePlanText } from '../core/plan/parse';
 import { SqliteDocumentStore } from '../stores/sqlite-document-store';
 import { createNodeAdoSource } from '../trackers/ado/node-wit-client';
 import { discoverSiteFields, fetchJiraRequest, JiraWorkItemSource } from '../trackers/jira';
+import { demoPeople } from './demo-people';
 import { ADO_PROJECT, DEMO_VIEWER, demoAdoDataset, demoJiraDataset } from './demo-trackers';
 import { startAdoEmulator, type AdoEmulator } from './emulators/ado/server';
 import { JiraEmulator } from './emulators/jira';
@@ -89,7 +90,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
     });
     // One local user, an admin, checked through the same permission model as every host.
     const actor = localActor(DEMO_VIEWER.jira.accountId, source);
-    const app = createApp({ store, source, actor, history: wholeScopeHistory(store), ...(options.today ? { today: options.today } : {}) });
+    const app = createApp({ store, source, actor, history: wholeScopeHistory(store), people: demoPeople(), ...(options.today ? { today: options.today } : {}) });
 
     // First start (or after --reset): an empty store gets the demo organisation's plan.
     const seeded = !(await store.get(C.settings, SETTINGS_ID));

@@ -57,6 +57,16 @@ const MATRIX: Record<ApiName | AdminName, readonly Who[]> = {
   deleteObjective: ['alice', 'gus'],
   importPlan: ['alice', 'gus'],
   saveSettings: ['alice', 'gus'],
+  // Authoring (issue 10 §1)
+  getPlanOutline: EVERYONE,
+  searchPeople: EVERYONE,
+  resolvePeople: EVERYONE,
+  saveTeam: ['alice', 'gus'],
+  deleteTeam: ['alice', 'gus'],
+  savePeriod: ['alice', 'gus'],
+  deletePeriod: ['alice', 'gus'],
+  deleteKeyResult: ['alice', 'gus'],
+  deleteKpi: ['alice', 'gus'],
 };
 
 let h: ForgeHarness;
@@ -106,6 +116,30 @@ const CALLS: Record<ApiName | AdminName, (who: Who) => Promise<unknown>> = {
   saveSettings: async () => {
     const s = await settings();
     return { storyPointFields: s.storyPointFields, cancelledResolutions: s.cancelledResolutions, adminGroups: ['okr-admins'], editorGroups: ['okr-editors'], expected: s.version };
+  },
+  // Authoring (issue 10 §1): each allowed call gets a fresh part of its own to change, made by alice.
+  getPlanOutline: () => Promise.resolve({}),
+  searchPeople: () => Promise.resolve({ text: 'dan' }),
+  resolvePeople: () => Promise.resolve({ ids: [DAN_ID] }),
+  saveTeam: (who) => Promise.resolve({ team: { name: `Team of ${who}` }, expected: null }),
+  deleteTeam: async (who) => {
+    const team = dataOf<{ id: string; version: string }>(await h.invoke('saveTeam', { team: { name: `Doomed team of ${who}` }, expected: null }, ALICE_ID));
+    return { id: team.id, expected: team.version };
+  },
+  savePeriod: (who) => Promise.resolve({ period: { id: `P-${who}`, start: '2027-01-01', end: '2027-03-31' }, expected: null }),
+  deletePeriod: async (who) => {
+    const period = dataOf<{ id: string; version: string }>(await h.invoke('savePeriod', { period: { id: `Doomed-${who}`, start: '2027-01-01', end: '2027-03-31' }, expected: null }, ALICE_ID));
+    return { id: period.id, expected: period.version };
+  },
+  deleteKeyResult: async (who) => {
+    const kr = dataOf<{ id: string }>(
+      await h.invoke('saveKeyResult', { keyResult: { objective: 'O1', title: `Doomed KR of ${who}`, type: 'outcome', start: 0, target: 1 }, expected: await version('O1') }, ALICE_ID),
+    );
+    return { id: kr.id, expected: await version('O1') };
+  },
+  deleteKpi: async (who) => {
+    const kpi = dataOf<{ id: string }>(await h.invoke('saveKpi', { kpi: { title: `Doomed KPI of ${who}`, direction: 'up' }, expected: null }, ALICE_ID));
+    return { id: kpi.id, expected: (await h.store.get(C.kpis, kpi.id))?.version ?? '' };
   },
 };
 

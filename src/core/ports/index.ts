@@ -1,2 +1,3 @@
 export type * from './work-item-source';
 export type * from './document-store';
+export type * from './people-directory';
