@@ -10,6 +10,7 @@ const ROUTES: readonly [RegExp, string][] = [
   [/^\/ado\/workitem\/[^/]+\/?$/, 'ado-workitem.html'],
   [/^\/board\/?$/, 'board.html'],
   [/^\/kpis\/?$/, 'kpis.html'],
+  [/^\/plan\/?$/, 'plan.html'],
 ];
 
 const TYPES: Record<string, string> = {

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { KeyResultReport } from '../../core/report/types';
+import { KeyResultActions } from '../authoring/KeyResultActions';
 import { ProgressBar } from '../components/ProgressBar';
 import { StatusPill } from '../components/StatusPill';
 import { progressDetail } from '../format/progress-detail';
@@ -13,9 +14,11 @@ export interface KeyResultRowProps {
   onToggle: () => void;
   href?: WorkItemHref;
   onChanged: () => Promise<void>;
+  /** Authoring: the version of the KR's objective, which an edit or delete names. */
+  objectiveVersion?: string;
 }
 
-export function KeyResultRow({ kr, open, onToggle, href, onChanged }: KeyResultRowProps) {
+export function KeyResultRow({ kr, open, onToggle, href, onChanged, objectiveVersion }: KeyResultRowProps) {
   const id = useId();
   return (
     <li className="h-kr-row" data-kr={kr.id}>
@@ -31,6 +34,7 @@ export function KeyResultRow({ kr, open, onToggle, href, onChanged }: KeyResultR
           <span className="h-sr-only"> of {kr.id}</span>
         </button>
       </div>
+      <KeyResultActions kr={kr} objectiveVersion={objectiveVersion} onChanged={onChanged} />
       <div id={`${id}-details`} hidden={!open}>
         {open && <KeyResultDetails kr={kr.id} href={href} onChanged={onChanged} />}
       </div>

@@ -9,6 +9,7 @@ import { plural } from '../format/numbers';
 import type { CheckInPayload } from '../forms/check-in-input';
 import { useLoad } from '../hooks/use-load';
 import { markReady } from '../perf/mark-ready';
+import { AddKeyResultForItem } from '../authoring/AddKeyResultForItem';
 import { Combobox } from './Combobox';
 import { ErrorNotice } from './ErrorNotice';
 import { KeyResultCard } from './KeyResultCard';
@@ -113,6 +114,7 @@ export function OkrPanel({ itemRef, onLoaded }: OkrPanelProps) {
           )}
         </div>
       )}
+      {view && <AddKeyResultForItem itemRef={itemRef} itemWord={view.item.type?.toLowerCase() ?? 'item'} onChanged={panel.reload} />}
     </section>
   );
 }

@@ -13,6 +13,7 @@ const SURFACES = [
   { href: '/ado/workitem/101', title: 'Azure DevOps form group', text: 'The same panel as a group on an ADO work item form.' },
   { href: '/board', title: 'Alignment board', text: 'Team → objective → key result, filters, contributing work, burn-ups and the coach.' },
   { href: '/kpis', title: 'KPI readout', text: 'Health metrics with targets, thresholds and trends; focus a breached one as a KR.' },
+  { href: '/plan', title: 'Plan file', text: 'Import a plan file (YAML or JSON) to replace the stored plan, or export it: OKRs as code.' },
 ];
 
 function DemoItems({ krs }: { krs: KeyResultReport[] }) {

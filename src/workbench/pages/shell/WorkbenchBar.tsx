@@ -8,6 +8,7 @@ const LINKS = [
   { href: '/ado/workitem/101', label: 'ADO work item' },
   { href: '/board', label: 'Board' },
   { href: '/kpis', label: 'KPIs' },
+  { href: '/plan', label: 'Plan file' },
 ];
 
 export function WorkbenchBar({ current }: { current: string }) {
