@@ -113,8 +113,8 @@ export function KeyResultForm({ objective, kr, type, saveLabel, afterSave, onDon
           name="type"
           label="Type"
           options={[
-            { value: 'outcome', label: 'Outcome (a measured number)' },
-            { value: 'effort', label: 'Effort (progress of linked work)' },
+            { value: 'outcome', label: 'Outcome (measured)' },
+            { value: 'effort', label: 'Effort (linked work)' },
           ]}
         />
         {outcome ? (
@@ -122,7 +122,7 @@ export function KeyResultForm({ objective, kr, type, saveLabel, afterSave, onDon
             <TextField form={form} name="start" label="Start" hint="number" />
             <TextField form={form} name="target" label="Target" hint="number" />
             <TextField form={form} name="unit" label="Unit" />
-            <SelectField form={form} name="kpiRef" label="Measured by KPI" options={kpis} empty="No: checked in by hand" />
+            <SelectField form={form} name="kpiRef" label="Measured by KPI" options={kpis} empty="None: check in by hand" />
           </>
         ) : (
           <SelectField
