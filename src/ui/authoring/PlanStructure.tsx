@@ -48,22 +48,41 @@ export function PlanStructure({ onChanged }: { onChanged: (message: string) => P
     }
   })();
 
-  const row = (label: string, detail: ReactNode, edit: (() => void) | undefined, remove: (() => void) | undefined) => (
-    <li className="h-structure-row" key={label}>
-      <span className="h-row-title">{label}</span>
-      <span className="h-subtle">{detail}</span>
-      {edit && (
-        <button type="button" className="h-button h-button-subtle" onClick={edit}>
-          Edit<span className="h-sr-only"> {label}</span>
+  interface Row {
+    label: string;
+    detail: ReactNode;
+    edit?: () => void;
+    remove?: () => void;
+  }
+  const action = (name: string, label: string, run: (() => void) | undefined) =>
+    run && (
+      <button type="button" className="h-button h-button-subtle" onClick={run}>
+        {name}
+        <span className="h-sr-only"> {label}</span>
+      </button>
+    );
+  const column = (title: string, what: string, rows: Row[], add: (() => void) | undefined) => (
+    <div>
+      <h3 className="h-author-title">{title}</h3>
+      {rows.length === 0 && <p className="h-empty">No {title.toLowerCase()} yet.</p>}
+      <ul className="h-structure-list">
+        {rows.map((r) => (
+          <li className="h-structure-row" key={r.label}>
+            <span className="h-row-title">{r.label}</span>
+            <span className="h-subtle">{r.detail}</span>
+            {action('Edit', r.label, r.edit)}
+            {action('Delete', r.label, r.remove)}
+          </li>
+        ))}
+      </ul>
+      {add && (
+        <button type="button" className="h-button" onClick={add}>
+          New {what}
         </button>
       )}
-      {remove && (
-        <button type="button" className="h-button h-button-subtle" onClick={remove}>
-          Delete<span className="h-sr-only"> {label}</span>
-        </button>
-      )}
-    </li>
+    </div>
   );
+  const remove = (what: string, run: () => Promise<unknown>, consequence?: string) => (admin ? () => setOpen({ kind: 'delete', what, run, consequence }) : undefined);
 
   return (
     <section className="h-structure" aria-label="Teams, periods and KPIs">
@@ -71,74 +90,50 @@ export function PlanStructure({ onChanged }: { onChanged: (message: string) => P
       {form}
       {data && (
         <div className="h-structure-columns">
-          <div>
-            <h3 className="h-author-title">Teams</h3>
-            {data.teams.length === 0 && <p className="h-empty">No teams yet.</p>}
-            <ul className="h-structure-list">
-              {data.teams.map((t) =>
-                row(
-                  t.name,
-                  t.parent ? `part of ${teamName(t.parent)}` : 'top level',
-                  admin ? () => setOpen({ kind: 'team', team: t }) : undefined,
-                  admin ? () => setOpen({ kind: 'delete', what: `team ${t.name}`, run: () => api('deleteTeam', { id: t.id, expected: t.version }) }) : undefined,
-                ),
-              )}
-            </ul>
-            {admin && (
-              <button type="button" className="h-button" onClick={() => setOpen({ kind: 'team' })}>
-                New team
-              </button>
-            )}
-          </div>
-          <div>
-            <h3 className="h-author-title">Periods</h3>
-            {data.periods.length === 0 && <p className="h-empty">No periods yet.</p>}
-            <ul className="h-structure-list">
-              {data.periods.map((p) =>
-                row(
-                  p.id,
-                  `${p.start} – ${p.end}`,
-                  admin ? () => setOpen({ kind: 'period', period: p }) : undefined,
-                  admin ? () => setOpen({ kind: 'delete', what: `period ${p.id}`, run: () => api('deletePeriod', { id: p.id, expected: p.version }) }) : undefined,
-                ),
-              )}
-            </ul>
-            {admin && (
-              <button type="button" className="h-button" onClick={() => setOpen({ kind: 'period' })}>
-                New period
-              </button>
-            )}
-          </div>
-          <div>
-            <h3 className="h-author-title">KPIs</h3>
-            {data.kpis.length === 0 && <p className="h-empty">No KPIs yet.</p>}
-            <ul className="h-structure-list">
-              {data.kpis.map((k) =>
-                row(
-                  k.title,
-                  <>
-                    {k.direction === 'up' ? 'higher is better' : 'lower is better'}
-                    {k.target !== undefined ? ` · target ${k.target}${k.unit ?? ''}` : ''}
-                    {k.owner ? (
-                      <>
-                        {' · '}
-                        <OwnerName id={k.owner} />
-                      </>
-                    ) : null}
-                  </>,
-                  editor ? () => setOpen({ kind: 'kpi', kpi: k }) : undefined,
-                  admin
-                    ? () => setOpen({ kind: 'delete', what: `KPI ${k.title}`, consequence: 'Its readings go with it.', run: () => api('deleteKpi', { id: k.id, expected: k.version }) })
-                    : undefined,
-                ),
-              )}
-            </ul>
-            {editor && (
-              <button type="button" className="h-button" onClick={() => setOpen({ kind: 'kpi' })}>
-                New KPI
-              </button>
-            )}
-          </div>
+          {column(
+            'Teams',
+            'team',
+            data.teams.map((t) => ({
+              label: t.name,
+              detail: t.parent ? `part of ${teamName(t.parent)}` : 'top level',
+              edit: admin ? () => setOpen({ kind: 'team', team: t }) : undefined,
+              remove: remove(`team ${t.name}`, () => api('deleteTeam', { id: t.id, expected: t.version })),
+            })),
+            admin ? () => setOpen({ kind: 'team' }) : undefined,
+          )}
+          {column(
+            'Periods',
+            'period',
+            data.periods.map((p) => ({
+              label: p.id,
+              detail: `${p.start} – ${p.end}`,
+              edit: admin ? () => setOpen({ kind: 'period', period: p }) : undefined,
+              remove: remove(`period ${p.id}`, () => api('deletePeriod', { id: p.id, expected: p.version })),
+            })),
+            admin ? () => setOpen({ kind: 'period' }) : undefined,
+          )}
+          {column(
+            'KPIs',
+            'KPI',
+            data.kpis.map((k) => ({
+              label: k.title,
+              detail: (
+                <>
+                  {k.direction === 'up' ? 'higher is better' : 'lower is better'}
+                  {k.target !== undefined ? ` · target ${k.target}${k.unit ?? ''}` : ''}
+                  {k.owner && (
+                    <>
+                      {' · '}
+                      <OwnerName id={k.owner} />
+                    </>
+                  )}
+                </>
+              ),
+              edit: editor ? () => setOpen({ kind: 'kpi', kpi: k }) : undefined,
+              remove: remove(`KPI ${k.title}`, () => api('deleteKpi', { id: k.id, expected: k.version }), 'Its readings go with it.'),
+            })),
+            editor ? () => setOpen({ kind: 'kpi' }) : undefined,
+          )}
         </div>
       )}
     </section>
