@@ -1,15 +1,16 @@
-// Issue 10 §1, the authoring journey on the workbench: from an EMPTY plan, create two teams, a
-// period, a KPI, a company objective and a team objective with three KRs, align the team
-// objective (the tree and the coach update at once), link an epic from the Jira issue frame and
-// check in there; the first team is made with the keyboard alone. A form's mistake is shown
+// Issue 10 §1, the authoring journey on the workbench (helpers/authoring-journey.ts): from an
+// EMPTY plan, two teams (the first by keyboard alone), a period, a KPI, two objectives, three
+// KRs, an alignment (the tree and the coach update at once), an epic linked from the Jira issue
+// frame and a check-in there. A form's mistake is shown
 // inline with the plan file's message, and an edit someone else saved meanwhile is a conflict
 // that keeps what was typed. Screenshots at 400 px and 1440 px, light and dark.
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/browser';
 import { ROOT } from './helpers/build-ui';
-import { boardSettled, panelSettled, tabTo } from './helpers/dom';
+import { authorOnBoard, linkAndCheckIn } from './helpers/authoring-journey';
+import { boardSettled, panelSettled } from './helpers/dom';
 import { startTestWorkbench, type TestWorkbench } from './helpers/workbench';
 
 const OUT = process.env.UPDATE_SCREENSHOTS ? join(ROOT, 'docs', 'screenshots') : join(ROOT, 'test-results', 'screenshots');
@@ -37,137 +38,15 @@ async function open(path: string, width: number, mode: 'light' | 'dark'): Promis
   return page;
 }
 
-/** Picks an option of a combobox by typing, then choosing it from the keyboard. */
-async function pick(box: Locator, page: Page, text: string, option: RegExp): Promise<void> {
-  await box.fill(text);
-  await page.getByRole('option', { name: option }).waitFor();
-  await expect.poll(() => page.getByRole('option', { name: option }).getAttribute('aria-selected')).toBe('true');
-  await box.press('Enter');
-}
-
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 describe('authoring OKRs from an empty plan (workbench)', () => {
   it('builds the plan through the forms, aligns it, links an epic and checks in', async () => {
     const page = await open('/board', 1440, 'light');
-    await boardSettled(page);
-    await page.getByText('No objectives match these filters.').waitFor();
-
-    // Keyboard only: open the plan's structure and create the company team.
-    await tabTo(page, (el) => el.text === 'Teams, periods and KPIs');
-    await page.keyboard.press('Enter');
-    await tabTo(page, (el) => el.text === 'New team');
-    await page.keyboard.press('Enter');
-    // The form takes the focus; Enter in a field submits it.
-    await page.keyboard.type('Rain Town Tea');
-    await page.keyboard.press('Enter');
-    const structure = page.getByRole('region', { name: 'Teams, periods and KPIs' });
-    await structure.locator('.h-row-title').getByText('Rain Town Tea', { exact: true }).waitFor();
-    expect(await page.getByRole('status').filter({ hasText: 'Created team Rain Town Tea.' }).count()).toBe(1);
-
-    await structure.getByRole('button', { name: 'New team' }).click();
-    const teamForm = page.getByRole('form', { name: 'New team' });
-    await teamForm.getByLabel('Name').fill('Tea makers');
-    await teamForm.getByLabel('Part of').selectOption({ label: 'Rain Town Tea' });
-    await teamForm.getByRole('button', { name: 'Create team' }).click();
-    await structure.getByText('part of Rain Town Tea').waitFor();
-
-    // A period whose end comes before its start: the plan file's message, beside the field.
-    await structure.getByRole('button', { name: 'New period' }).click();
-    const periodForm = page.getByRole('form', { name: 'New period' });
-    await periodForm.getByLabel('Name (e.g. 2027-Q1)').fill('2026-Q4');
-    await periodForm.getByLabel('Starts').fill('2026-12-31');
-    await periodForm.getByLabel('Ends (inclusive)').fill('2026-10-01');
-    await periodForm.getByRole('button', { name: 'Create period' }).click();
-    const endField = periodForm.getByLabel('Ends (inclusive)');
-    await expect.poll(() => endField.getAttribute('aria-invalid')).toBe('true');
-    expect(await periodForm.locator('.h-field-error').textContent()).toBe('ends (2026-10-01) before it starts (2026-12-31)');
-    await periodForm.getByLabel('Starts').fill('2026-10-01');
-    await endField.fill('2026-12-31');
-    await periodForm.getByRole('button', { name: 'Create period' }).click();
-    await structure.getByText('2026-10-01 – 2026-12-31').waitFor();
-
-    await structure.getByRole('button', { name: 'New KPI' }).click();
-    const kpiForm = page.getByRole('form', { name: 'New KPI' });
-    await kpiForm.getByLabel('Title').fill('Cups sold per day');
-    await kpiForm.getByLabel('Target').fill('500');
-    await kpiForm.getByLabel('Threshold (guardrail)').fill('300');
-    await pick(kpiForm.getByRole('combobox', { name: 'Owner' }), page, 'jon', /Jon Ahlberg/);
-    await kpiForm.getByRole('button', { name: 'Create KPI' }).click();
-    // The owner is a person, shown by name.
-    await structure.getByText('Jon Ahlberg').waitFor();
-
-    // The company objective, then the team's.
-    await page.getByRole('button', { name: 'Teams, periods and KPIs' }).click();
-    for (const [title, team] of [
-      ['Rain Town Tea is loved', 'Rain Town Tea'],
-      ['Tea makers delight every cup', 'Tea makers'],
-    ] as const) {
-      await page.getByRole('button', { name: 'New objective' }).click();
-      const form = page.getByRole('form', { name: 'New objective' });
-      await form.getByLabel('Title').fill(title);
-      await form.getByLabel('Team').selectOption({ label: team });
-      await form.getByLabel('Period').selectOption('2026-Q4');
-      await pick(form.getByRole('combobox', { name: 'Owner' }), page, 'mar', /Maria Santos/);
-      await form.getByRole('button', { name: 'Create objective' }).click();
-      await page.locator('li.h-objective', { hasText: title }).waitFor();
-    }
-    await boardSettled(page);
-    const board = await t.api('getBoard', {});
-    const [company, team] = board.teams.flatMap((x) => x.objectives);
-    if (!company || !team) throw new Error('two objectives were created');
-    expect(company.owner).toBe('maria');
-    await page.locator(`li[data-objective="${company.id}"] .h-row-meta`).getByText('Maria Santos').waitFor();
-    // Not aligned yet: the coach says so.
-    expect(await page.locator('.h-coach').textContent()).toContain('aligns to nothing');
-
-    // Three KRs on the team objective: a measured one by hand, one measured by the KPI, an effort one.
-    const teamRow = page.locator(`li[data-objective="${team.id}"]`);
-    const krs: { title: string; fill?: Record<string, string>; kpi?: string; effort?: boolean }[] = [
-      { title: 'Repeat buyers from 20% to 30%', fill: { Start: '20', Target: '30', Unit: '%' } },
-      { title: 'Cups per day from 320 to 450', fill: { Start: '320', Target: '450' }, kpi: 'Cups sold per day' },
-      { title: 'Ship the loyalty card', effort: true },
-    ];
-    for (const kr of krs) {
-      await teamRow.getByRole('button', { name: `Add key result to ${team.id}` }).click();
-      const form = page.getByRole('form', { name: `New key result for ${team.id}` });
-      await form.getByLabel('Title').fill(kr.title);
-      if (kr.effort) await form.getByLabel('Type').selectOption('effort');
-      for (const [label, value] of Object.entries(kr.fill ?? {})) await form.getByLabel(label, { exact: true }).fill(value);
-      if (kr.kpi) await form.getByLabel('Measured by KPI').selectOption({ label: kr.kpi });
-      await form.getByRole('button', { name: 'Create key result' }).click();
-      await teamRow.getByRole('status').filter({ hasText: kr.title }).waitFor();
-    }
-    const withKrs = await t.api('getBoard', {});
-    const krIds = withKrs.teams.flatMap((x) => x.objectives).find((o) => o.id === team.id)?.keyResults ?? [];
-    expect(krIds.map((id) => withKrs.keyResults[id]?.title)).toEqual(krs.map((k) => k.title));
-
-    // Align the team objective to the company one, picked from a search, never typed as an id.
-    await teamRow.getByRole('button', { name: `Edit objective ${team.id}` }).click();
-    const edit = page.getByRole('form', { name: `Edit objective ${team.id}` });
-    await pick(edit.getByRole('combobox', { name: 'Aligns to' }), page, 'loved', new RegExp(`${company.id} Rain Town Tea is loved`));
-    await edit.getByText(`${company.id} Rain Town Tea is loved`).waitFor();
-    await edit.getByRole('button', { name: 'Save objective' }).click();
-    await teamRow.getByRole('status').filter({ hasText: `Saved ${team.id}` }).waitFor();
-    await boardSettled(page);
-    expect((await t.api('getBoard', {})).teams.flatMap((x) => x.objectives).find((o) => o.id === team.id)?.aligns).toBe(company.id);
-    expect(await page.locator('.h-coach').textContent()).not.toContain('aligns to nothing');
+    const authored = await authorOnBoard(page, page.keyboard, t.api);
     await page.close();
-
-    // The epic: link it to the effort KR and the measured KR from its issue panel, then check in.
     const issue = await open('/jira/browse/CS-40', 1440, 'light');
-    const panel = await panelSettled(issue);
-    const [repeat, , loyalty] = krIds;
-    for (const kr of [loyalty, repeat]) {
-      await pick(panel.getByRole('combobox', { name: 'Link to a key result' }), issue, kr ?? '', new RegExp(kr ?? ''));
-      await panel.getByText(`Linked jira:CS-40 to ${kr}.`).waitFor();
-      await panelSettled(issue);
-    }
-    await issue.locator('.h-card', { hasText: 'Repeat buyers from 20% to 30%' }).getByRole('button', { name: 'Check in' }).click();
-    const card = issue.getByRole('form', { name: 'Check in on Repeat buyers from 20% to 30%' });
-    await card.getByLabel('New value (%)').fill('24');
-    await card.getByRole('button', { name: 'Check in' }).click();
-    await expect.poll(async () => (await t.api('getKeyResult', { kr: repeat ?? '' })).checkIns.map((c) => c.value)).toEqual([24]);
+    await linkAndCheckIn(issue, t.api, 'jira:CS-40', authored);
     await issue.close();
   }, 120_000);
 
