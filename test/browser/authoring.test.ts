@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/browser';
 import { ROOT } from './helpers/build-ui';
-import { authorOnBoard, linkAndCheckIn } from './helpers/authoring-journey';
+import { authorOnBoard, expandedObjective, linkAndCheckIn } from './helpers/authoring-journey';
 import { boardSettled, panelSettled } from './helpers/dom';
 import { startTestWorkbench, type TestWorkbench } from './helpers/workbench';
 
@@ -55,7 +55,7 @@ describe('authoring OKRs from an empty plan (workbench)', () => {
     await boardSettled(page);
     const objective = (await t.api('getBoard', {})).teams.flatMap((x) => x.objectives)[0];
     if (!objective) throw new Error('the journey made objectives');
-    const row = page.locator(`li[data-objective="${objective.id}"]`);
+    const row = await expandedObjective(page, objective.id);
     await row.getByRole('button', { name: `Edit objective ${objective.id}` }).click();
     const form = page.getByRole('form', { name: `Edit objective ${objective.id}` });
     await form.getByLabel('Title').fill('Rain Town Tea is loved by all');
@@ -81,7 +81,7 @@ describe('authoring OKRs from an empty plan (workbench)', () => {
       const page = await open('/board', width, mode);
       await boardSettled(page);
       const objective = (await t.api('getBoard', {})).teams.flatMap((x) => x.objectives)[1];
-      const row = page.locator(`li[data-objective="${objective?.id ?? ''}"]`);
+      const row = await expandedObjective(page, objective?.id ?? '');
       await row.getByRole('button', { name: `Add key result to ${objective?.id ?? ''}` }).click();
       await page.getByRole('form', { name: /New key result/ }).waitFor();
       await page.mouse.move(0, 0);

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorOnBoard, linkAndCheckIn } from './helpers/authoring-journey';
+import { authorOnBoard, expandedObjective, linkAndCheckIn } from './helpers/authoring-journey';
 import { launchChromium } from './helpers/browser';
 import { ensureForgeBuilt, type ForgeSurface } from './helpers/build-forge';
 import { ROOT } from './helpers/build-ui';
@@ -64,7 +64,7 @@ describe('authoring in the Forge Custom UI (Jira global page and issue panel)', 
       const { page, frame } = await open('board', 'harmony-board', { type: 'jira:globalPage' }, width, mode);
       await frame.locator('.h-board[data-state="ready"]:not([data-reloading])').waitFor();
       const objective = (await t.api('getBoard', {})).teams.flatMap((x) => x.objectives)[1];
-      await frame.locator(`li[data-objective="${objective?.id ?? ''}"]`).getByRole('button', { name: `Edit objective ${objective?.id ?? ''}` }).click();
+      await (await expandedObjective(frame, objective?.id ?? '')).getByRole('button', { name: `Edit objective ${objective?.id ?? ''}` }).click();
       await frame.getByRole('form', { name: `Edit objective ${objective?.id ?? ''}` }).waitFor();
       await page.mouse.move(0, 0);
       await page.screenshot({ path: join(OUT, `forge-authoring-${width}-${mode}.png`), fullPage: true });

@@ -87,7 +87,7 @@ export function KeyResultForm({ objective, kr, type, saveLabel, afterSave, onDon
       } else {
         part.weighting = f.weighting === 'estimate' ? 'estimate' : 'count';
       }
-      return { payload: { objective: objective.id, ...part }, part: { kind: 'keyResult', value: part } };
+      return { payload: { objective: objective.id, ...part } };
     },
     save: (payload, expected) => api('saveKeyResult', { keyResult: payload, expected: expected ?? objective.version }),
     latest: async () => {

@@ -52,7 +52,7 @@ export function KpiForm({ kpi, onDone, onCancel, children }: { kpi?: Kpi; onDone
       // An empty owner on an edit clears the stored one.
       set('owner', optional(f.owner) ?? (kpi?.owner ? '' : undefined));
       set('team', optional(f.team));
-      return { payload, part: { kind: 'kpi', value: payload } };
+      return { payload };
     },
     save: (payload, expected) => api('saveKpi', { kpi: payload, expected }),
     latest: async () => {

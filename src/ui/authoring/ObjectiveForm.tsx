@@ -38,7 +38,7 @@ export function ObjectiveForm({ objective, defaults, onDone, onCancel }: { objec
       if (payload.aligns === undefined) delete payload.aligns;
       if (!f.team) return { errors: { team: 'Choose the team this objective belongs to.' } };
       if (!f.period) return { errors: { period: 'Choose the period of this objective.' } };
-      return { payload, part: { kind: 'objective', value: payload } };
+      return { payload };
     },
     save: (payload, expected) => api('saveObjective', { objective: payload, expected }),
     latest: async () => {

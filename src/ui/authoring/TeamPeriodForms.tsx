@@ -1,6 +1,5 @@
 // Teams (with their parent team) and periods (id and dates), the plan's structure.
 import type { PeriodInput, PlanOutline, TeamInput } from '../../app/api';
-import { isIsoDate } from '../../core/model/dates';
 import { useApi } from '../client/api-context';
 import { FormFooter, SelectField, TextField } from './FormFields';
 import { optional, usePartForm } from './part-form';
@@ -28,7 +27,7 @@ export function TeamForm({ team, teams, onDone, onCancel }: Done & { team?: Team
       if (team) payload.id = team.id;
       const parent = optional(f.parent);
       if (parent) payload.parent = parent;
-      return { payload, part: { kind: 'team', value: payload } };
+      return { payload };
     },
     save: (payload, expected) => api('saveTeam', { team: payload, expected }),
     latest: async () => {
@@ -62,11 +61,9 @@ export function PeriodForm({ period, onDone, onCancel }: Done & { period?: Perio
     prefix: 'period',
     labels: PERIOD_LABELS,
     parse: (f) => {
-      // Date inputs give YYYY-MM-DD or nothing; the plan's rules say what a bad one is.
+      // Date inputs give YYYY-MM-DD or nothing; the app says what is wrong with a bad one.
       const value = { id: f.id.trim(), start: f.start.trim(), end: f.end.trim() };
-      const part = { kind: 'period' as const, value: value as never };
-      if (!isIsoDate(value.start) || !isIsoDate(value.end)) return { payload: value as PeriodInput, part };
-      return { payload: { id: value.id, start: value.start, end: value.end }, part };
+      return { payload: value as PeriodInput };
     },
     save: (payload, expected) => api('savePeriod', { period: payload, expected }),
     latest: async () => {

@@ -1,11 +1,10 @@
-// The state every authoring form shares: typed values kept as text, problems by field from the
-// plan file's own rules (checked as the user submits, the same rules the app runs again), the
-// app's problems mapped from their payload paths (`objective.title`) onto fields, and a conflict
+// The state every authoring form shares: typed values kept as text, the app's problems (the plan
+// file's own rules and messages, core/plan/part-problems.ts, run by the use case) mapped from
+// their payload paths (`objective.title`) onto the fields they name, and a conflict
 // that keeps what was typed: the form shows what the other person changed and saves over it
 // only when asked, with the version it has now seen.
 import { useState, type FormEvent } from 'react';
 import type { Problem } from '../../core/model/errors';
-import { partProblems, type PlanPart } from '../../core/plan/part-problems';
 import { isApiError } from '../client/api-error';
 import { errorMessage } from '../format/errors';
 
@@ -25,8 +24,12 @@ export interface PartFormOptions<F extends Fields, P, R> {
   /** Where the app puts this part's problems in its payload (`objective`, `keyResult`). */
   prefix: string;
   labels: Record<keyof F & string, string>;
-  /** Text → payload, or problems by field (number syntax; the plan rules run on the payload). */
-  parse: (fields: F) => { payload: P; part: PlanPart } | { errors: FieldErrors<F> };
+  /**
+   * Text → payload, or problems by field that text alone shows (a number that is not one). The
+   * plan's rules are the app's to run: running them here too would ship the schema library to
+   * every page, and on Forge its eval probe breaks the Content Security Policy.
+   */
+  parse: (fields: F) => { payload: P } | { errors: FieldErrors<F> };
   save: (payload: P, version: string | null) => Promise<R>;
   /** The part as stored now, after a conflict: its version and its values as text. */
   latest?: () => Promise<{ version: string; fields: F } | undefined>;
@@ -78,13 +81,7 @@ export function usePartForm<F extends Fields, P, R>(options: PartFormOptions<F, 
       setErrors(parsed.errors);
       return;
     }
-    // The plan file's rules, before the round trip; the app runs the same ones again.
-    const local = byField<F>(partProblems(parsed.part), known);
-    if (Object.keys(local.errors).length > 0 || local.rest.length > 0) {
-      setErrors(local.errors);
-      if (local.rest.length) setFormError(local.rest.join(' '));
-      return;
-    }
+    setErrors({});
     setBusy(true);
     try {
       const result = await save(parsed.payload, version);

@@ -41,7 +41,7 @@ export function ObjectiveRow(props: ObjectiveRowProps) {
           {objective.owner ? <> · <OwnerName id={objective.owner} /></> : ''}
         </span>
       </div>
-      <ObjectiveActions objective={objective} onChanged={onChanged} />
+      {expanded && <ObjectiveActions objective={objective} onChanged={onChanged} />}
       <ul id={`${id}-krs`} className="h-kr-list" hidden={!expanded}>
         {expanded &&
           krs.map((kr) => <KeyResultRow key={kr.id} kr={kr} open={openKr === kr.id} onToggle={() => onToggleKr(kr.id)} href={href} onChanged={onChanged} objectiveVersion={objective.version} />)}

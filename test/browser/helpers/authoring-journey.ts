@@ -27,6 +27,15 @@ async function tabToText(root: Root, keyboard: Keyboard, text: string): Promise<
   throw new Error(`no focusable "${text}" within 80 tabs`);
 }
 
+/** An objective's row, expanded: its own actions (edit, add a KR, delete) show with its KRs. */
+export async function expandedObjective(root: Root, id: string): Promise<Locator> {
+  const row = root.locator(`li[data-objective="${id}"]`);
+  const disclosure = row.locator('> .h-row > button.h-disclosure');
+  if ((await disclosure.getAttribute('aria-expanded')) !== 'true') await disclosure.click();
+  await row.getByRole('button', { name: `Edit objective ${id}` }).waitFor();
+  return row;
+}
+
 export const boardReady = (root: Root) => root.locator('.h-board[data-state="ready"]:not([data-reloading])').waitFor();
 
 export interface Authored {
@@ -109,7 +118,7 @@ export async function authorOnBoard(root: Root, keyboard: Keyboard, api: ApiClie
   expect(await root.locator('.h-coach').textContent()).toContain('aligns to nothing');
 
   // Three KRs on the team objective: measured by hand, measured by the KPI, effort.
-  const teamRow = root.locator(`li[data-objective="${team.id}"]`);
+  const teamRow = await expandedObjective(root, team.id);
   const krs: { title: string; fill?: Record<string, string>; kpi?: string; effort?: boolean }[] = [
     { title: 'Repeat buyers from 20% to 30%', fill: { Start: '20', Target: '30', Unit: '%' } },
     { title: 'Cups per day from 320 to 450', fill: { Start: '320', Target: '450' }, kpi: 'Cups sold per day' },
