@@ -8,7 +8,7 @@ import { defineConfig } from 'vite';
 
 const pages = fileURLToPath(new URL('./src/workbench/pages/', import.meta.url));
 export const WORKBENCH_OUT_DIR = fileURLToPath(new URL('./static/workbench/', import.meta.url));
-export const WORKBENCH_PAGES = ['index', 'jira-issue', 'ado-workitem', 'board', 'kpis', 'review'] as const;
+export const WORKBENCH_PAGES = ['index', 'jira-issue', 'ado-workitem', 'board', 'kpis', 'review', 'plan'] as const;
 
 export default defineConfig({
   root: pages,

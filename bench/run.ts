@@ -8,8 +8,9 @@ import { benchCli } from './cli';
 // Review page (issue 10 §3).
 import { benchReview } from './review';
 import { benchMeasureForge } from './measure-forge';
+import { benchAuthoring } from './authoring';
 
-const suites: Record<string, () => unknown> = { core: () => benchCore(), trackers: () => benchTrackers(), ado: () => benchAdo(), forge: () => benchForge(), cli: () => benchCli(), review: () => benchReview(), 'measure-forge': () => benchMeasureForge() };
+const suites: Record<string, () => unknown> = { core: () => benchCore(), trackers: () => benchTrackers(), ado: () => benchAdo(), forge: () => benchForge(), cli: () => benchCli(), review: () => benchReview(), 'measure-forge': () => benchMeasureForge(), authoring: () => benchAuthoring() };
 const only = process.argv.slice(2);
 for (const [name, run] of Object.entries(suites)) {
   if (only.length && !only.includes(name)) continue;

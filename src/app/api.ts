@@ -3,12 +3,13 @@
 // the workbench's HTTP (`POST /api/<name>`), the ADO extension in the browser.
 import type { IsoDate } from '../core/model/dates';
 import type { Measure, MeasureAggregate, MeasureTracker } from '../core/model/measure';
-import type { KpiDirection, KpiFrequency, Plan } from '../core/model/plan';
-import type { WorkItem, WorkItemRef } from '../core/model/work-item';
-import type { Version } from '../core/ports/document-store';
 import type { ClosePreview, GradeInput, LineageStep, PeriodClosed, RolledOver, RolloverInput, RolloverPreview } from './close-types';
 // The close and rollover shapes are part of the API the UI sees (issue 12).
 export type * from './close-types';
+import type { Kpi, KpiDirection, KpiFrequency, Period, Plan, Team } from '../core/model/plan';
+import type { WorkItem, WorkItemRef } from '../core/model/work-item';
+import type { Version } from '../core/ports/document-store';
+import type { Person } from '../core/ports/people-directory';
 import type { KeyResultReport, KpiReport, Lint, ObjectiveReport, Status } from '../core/report/types';
 import type { Review } from '../core/review/types';
 
@@ -146,6 +147,28 @@ export interface KpiInput {
   team?: string;
   /** Measured by a tracker query (SPEC §8). */
   measure?: Measure;
+  owner?: string;
+}
+
+// Authoring (issue 10 §1): teams, periods, deletes, owners, and the outline the forms edit.
+export interface TeamInput {
+  /** Omitted for a new team: one is made from the name. */
+  id?: string;
+  name: string;
+  parent?: string;
+}
+
+export interface PeriodInput {
+  id: string;
+  start: IsoDate;
+  end: IsoDate;
+}
+
+/** What the authoring forms choose from and edit, each with the version an edit must name. */
+export interface PlanOutline {
+  teams: (Team & { version: Version })[];
+  periods: (Period & { version: Version })[];
+  kpis: (Omit<Kpi, 'readings'> & { version: Version })[];
 }
 
 /**
@@ -253,6 +276,17 @@ export interface ApiMethods {
   measureNow: { in: { id?: string }; out: MeasureRun[] };
   measureDue: { in: { trigger?: 'board' | 'timer' }; out: MeasureRun[] };
   getMeasureRuns: { in: { id?: string; limit?: number }; out: MeasureLogEntry[] };
+  // Authoring (issue 10 §1)
+  getPlanOutline: { in: Record<string, never>; out: PlanOutline };
+  saveTeam: { in: { team: TeamInput; expected: Version | null }; out: Team & { version: Version } };
+  deleteTeam: { in: { id: string; expected: Version }; out: { deleted: string } };
+  savePeriod: { in: { period: PeriodInput; expected: Version | null }; out: Period & { version: Version } };
+  deletePeriod: { in: { id: string; expected: Version }; out: { deleted: string } };
+  /** `expected`: the version of the KR's objective (a KR lives in its objective's document). */
+  deleteKeyResult: { in: { id: string; expected: Version }; out: { deleted: string } };
+  deleteKpi: { in: { id: string; expected: Version }; out: { deleted: string } };
+  searchPeople: { in: { text: string; limit?: number }; out: Person[] };
+  resolvePeople: { in: { ids: string[] }; out: Person[] };
 }
 
 export type ApiName = keyof ApiMethods;

@@ -9,6 +9,7 @@ import { toApiError } from './errors';
 import { authorize, rememberingActor } from './permissions';
 import type { UseCase } from './use-case';
 import { parseInput } from './validate';
+import { NO_PEOPLE } from './people';
 
 /** Some use cases, each under its API name. */
 export type UseCases = { [K in ApiName]?: UseCase<K> };
@@ -28,6 +29,7 @@ export function createAppOf(useCases: UseCases, deps: AppDeps): App {
     today: deps.today ?? (() => todayUtc()),
     measures: deps.measures ?? {},
     now: deps.now ?? (() => new Date()),
+    people: deps.people ?? NO_PEOPLE,
   };
   const find = (name: string): UseCase<ApiName> | undefined =>
     Object.prototype.hasOwnProperty.call(useCases, name) ? (useCases[name as ApiName] as UseCase<ApiName> | undefined) : undefined;

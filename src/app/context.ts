@@ -3,6 +3,7 @@
 // actor answers for that same user).
 import type { IsoDate } from '../core/model/dates';
 import type { DocumentStore } from '../core/ports/document-store';
+import type { PeopleDirectory } from '../core/ports/people-directory';
 import type { WorkItemSource } from '../core/ports/work-item-source';
 import type { HistoryRecorder } from './history';
 import type { MeasureRunners } from './measure/runner';
@@ -21,6 +22,8 @@ export interface AppDeps {
   measures?: MeasureRunners;
   /** The time now, for the run log and the hourly limit of measure runs; injected for tests. */
   now?: () => Date;
+  /** The host's people, for picking owners and showing their names; none: owners are plain ids. */
+  people?: PeopleDirectory;
 }
 
 export interface AppContext {
@@ -31,4 +34,5 @@ export interface AppContext {
   today: () => IsoDate;
   measures: MeasureRunners;
   now: () => Date;
+  people: PeopleDirectory;
 }

@@ -32,6 +32,12 @@ import { getMeasureRuns } from './get-measure-runs';
 import { measureDue } from './measure-due';
 import { measureNow } from './measure-now';
 import { previewMeasure } from './preview-measure';
+// Authoring (issue 10 §1)
+import { deleteKeyResult, deleteKpi, deletePeriod, deleteTeam } from './delete-parts';
+import { getPlanOutline } from './get-plan-outline';
+import { resolvePeople, searchPeople } from './people';
+import { savePeriod } from './save-period';
+import { saveTeam } from './save-team';
 
 export const USE_CASES: { [K in ApiName]: UseCase<K> } = {
   getPanel,
@@ -66,6 +72,16 @@ export const USE_CASES: { [K in ApiName]: UseCase<K> } = {
   measureNow,
   measureDue,
   getMeasureRuns,
+  // Authoring (issue 10 §1)
+  getPlanOutline,
+  saveTeam,
+  deleteTeam,
+  savePeriod,
+  deletePeriod,
+  deleteKeyResult,
+  deleteKpi,
+  searchPeople,
+  resolvePeople,
 };
 
 export type { App } from './app-of';

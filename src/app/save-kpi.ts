@@ -3,10 +3,10 @@
 import { z } from 'zod';
 import { InvalidInputError, NotFoundError, type Problem } from '../core/model/errors';
 import { kpiSchema } from '../core/plan/schema';
-import type { KpiInput } from './api';
 import { C, type KpiDoc } from './collections';
 import { listAll } from './list-all';
 import { newKpiId } from './new-id';
+import { planRuleProblems } from './part-problems';
 import { PlanReader } from './plan-reader';
 import { kpiReport } from './record-reading';
 import { editor } from './permissions';
@@ -15,9 +15,9 @@ import { id } from './validate';
 
 export const saveKpi: UseCase<'saveKpi'> = {
   input: z.strictObject({
-    // The plan file's KPI, less what is recorded elsewhere (readings) or not editable here
-    // (owner); the id is optional because a new KPI gets one.
-    kpi: kpiSchema.omit({ readings: true, owner: true }).extend({ id: id.optional() }),
+    // The plan file's KPI, less what is recorded elsewhere (readings); the id is optional
+    // because a new KPI gets one.
+    kpi: kpiSchema.omit({ readings: true }).extend({ id: id.optional() }),
     expected: z.string().min(1, 'must not be empty').nullable(),
   }),
   requires: editor,
@@ -37,13 +37,14 @@ export const saveKpi: UseCase<'saveKpi'> = {
     if (input.team !== undefined && !(await reader.teams()).some((t) => t.id === input.team)) {
       problems.push({ path: 'kpi.team', message: `unknown team "${input.team}"` });
     }
-    problems.push(...guardrailProblems(input));
+    // The plan file's own rules and messages (a guardrail on the wrong side of the target).
+    problems.push(...planRuleProblems('kpi', { kind: 'kpi', value: input }));
     if (problems.length) throw new InvalidInputError(problems);
 
     let order = current?.order;
     if (order === undefined) order = (await listAll<KpiDoc>(ctx.store, C.kpis)).reduce((max, d) => Math.max(max, d.value.order + 1), 0);
     const kpiId = input.id ?? (await newKpiId(reader, input.title));
-    const { id: _id, unit, target, threshold, frequency, source, team, ...rest } = input;
+    const { id: _id, unit, target, threshold, frequency, source, team, owner, ...rest } = input;
     const doc: KpiDoc = {
       id: kpiId,
       ...rest,
@@ -52,8 +53,8 @@ export const saveKpi: UseCase<'saveKpi'> = {
       ...(threshold !== undefined ? { threshold } : {}),
       ...(frequency !== undefined ? { frequency } : {}),
       ...(source?.trim() ? { source: source.trim() } : {}),
-      // The owner is not edited here (KpiInput has none): keep the plan's.
-      ...(current?.owner !== undefined ? { owner: current.owner } : {}),
+      // No owner in the payload keeps the stored one; an empty one clears it.
+      ...(ownerOf(owner, current?.owner) !== undefined ? { owner: ownerOf(owner, current?.owner) } : {}),
       ...(team !== undefined ? { team } : {}),
       ...(current?.readings ? { readings: current.readings } : {}),
       order,
@@ -63,11 +64,7 @@ export const saveKpi: UseCase<'saveKpi'> = {
   },
 };
 
-/** A guardrail lies on the bad side of the target (as the plan file requires, SPEC §1). */
-function guardrailProblems(k: KpiInput): Problem[] {
-  if (k.target === undefined || k.threshold === undefined) return [];
-  const wrongSide = k.direction === 'down' ? k.threshold < k.target : k.threshold > k.target;
-  if (!wrongSide) return [];
-  const side = k.direction === 'down' ? 'at or above' : 'at or below';
-  return [{ path: 'kpi.threshold', message: `the threshold is a guardrail on the bad side of the target: for "${k.direction}" it must be ${side} ${k.target}` }];
+function ownerOf(input: string | undefined, stored: string | undefined): string | undefined {
+  if (input === undefined) return stored;
+  return input.trim() || undefined;
 }

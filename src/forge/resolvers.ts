@@ -23,6 +23,7 @@ import { NO_HISTORY } from '../app/history';
 import { ADMIN_NAMES, getSettings, saveSettings, type AdminName } from './admin-api';
 import { WHOLE_KR } from './collections';
 import { jiraActor } from './jira-actor';
+import { jiraPeople } from './jira-people';
 import { Deadline, deadlineSleep, withDeadline, type RemainingTime } from './deadline';
 import { meter } from './request-meter';
 import { mappingFor, readSettings } from './settings';
@@ -72,7 +73,7 @@ export async function runApiCall(deps: ResolverDeps, name: ApiName, payload: unk
     const actor = jiraActor({ accountId, asUser: counted.request, settings: await readSettings(deps.store) });
     // Previews and "measure now" read as the viewer, like everything else here.
     const measures = deps.measureSource ? { jira: deps.measureSource(counted.request) } : {};
-    const app = createApp({ store: deps.store, source, actor, history: NO_HISTORY, today, measures });
+    const app = createApp({ store: deps.store, source, actor, history: NO_HISTORY, today, measures, people: jiraPeople(counted.request) });
     const doomed = name === 'deleteObjective' ? await krsOfObjective(deps.store, payload) : [];
     const envelope = await app.handle(name, payload);
     if (!envelope.ok) {
@@ -128,6 +129,10 @@ async function afterSuccess(store: DocumentStore, name: ApiName, payload: unknow
       return;
     // An import, a reopen (its KRs catch up with Jira) and a rollover (carried effort KRs get
     // their scopes, issue 12) ask for a whole pass.
+    // Authoring (issue 10 §1): a deleted KR's issues lose its property.
+    case 'deleteKeyResult':
+      await whole((payload as { id: string }).id);
+      return;
     case 'importPlan':
     case 'reopenPeriod':
     case 'rolloverPeriod':
@@ -161,6 +166,14 @@ async function afterSuccess(store: DocumentStore, name: ApiName, payload: unknow
     case 'measureNow':
     case 'measureDue':
     case 'getMeasureRuns':
+    case 'getPlanOutline':
+    case 'saveTeam':
+    case 'deleteTeam':
+    case 'savePeriod':
+    case 'deletePeriod':
+    case 'deleteKpi':
+    case 'searchPeople':
+    case 'resolvePeople':
       return;
   }
 }

@@ -24,6 +24,7 @@ import { JiraMeasureSource } from '../trackers/jira/measure/measure-source';
 import { startMeasureTimer } from './measure-timer';
 import { discoverSiteFields, fetchJiraRequest, JiraWorkItemSource } from '../trackers/jira';
 import { demoShiftDays, shiftPlanDates } from './demo-dates';
+import { demoPeople } from './demo-people';
 import { ADO_PROJECT, DEMO_VIEWER, demoAdoDataset, demoJiraDataset } from './demo-trackers';
 import { startAdoEmulator, type AdoEmulator } from './emulators/ado/server';
 import { JiraEmulator } from './emulators/jira';
@@ -104,7 +105,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
       jira: new JiraMeasureSource({ request: jiraRequest, siteUrl: jiraRunning.url }),
       ado: new AdoMeasureSource({ client: new NodeWitClient({ orgUrl: adoEmulator.orgUrl, pat: DEMO_VIEWER.ado.pat }), orgUrl: adoEmulator.orgUrl, project: ADO_PROJECT }),
     };
-    const app = createApp({ store, source, actor, history: wholeScopeHistory(store), measures, ...(options.today ? { today: options.today } : {}) });
+    const app = createApp({ store, source, actor, history: wholeScopeHistory(store), measures, people: demoPeople(), ...(options.today ? { today: options.today } : {}) });
 
     // First start (or after --reset): an empty store gets the demo organisation's plan.
     const seeded = !(await store.get(C.settings, SETTINGS_ID));

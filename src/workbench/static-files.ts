@@ -11,6 +11,7 @@ const ROUTES: readonly [RegExp, string][] = [
   [/^\/board\/?$/, 'board.html'],
   [/^\/kpis\/?$/, 'kpis.html'],
   [/^\/review\/?$/, 'review.html'],
+  [/^\/plan\/?$/, 'plan.html'],
 ];
 
 const TYPES: Record<string, string> = {

@@ -8,9 +8,9 @@ import type { ApiInput, ApiName } from '../../src/app/api';
 import { C } from '../../src/app/collections';
 import { createApp, USE_CASES } from '../../src/app/create-app';
 import { NO_HISTORY } from '../../src/app/history';
-import { day } from '../builders';
 import type { Role } from '../../src/app/permissions';
 import type { UseCase } from '../../src/app/use-case';
+import { day } from '../builders';
 import { ADMIN, EDITOR, fakeActor, ITEM_EDITOR, OWNER, VIEWER, type FakeActor } from './actors';
 import { DEMO, DEMO_TEXT, dumpStore, harness, type Harness } from './harness';
 
@@ -54,6 +54,16 @@ export const MATRIX: { [K in ApiName]: { role: Role; allowed: readonly Who[] } }
   getMeasureRuns: { role: 'viewer', allowed: EVERYONE },
   measureNow: { role: 'editor-or-owner', allowed: ['admin', 'editor', 'owner'] },
   measureDue: { role: 'editor', allowed: ['admin', 'editor'] },
+  // Authoring (issue 10 §1): the plan's structure and deletes are for admins.
+  getPlanOutline: { role: 'viewer', allowed: EVERYONE },
+  searchPeople: { role: 'viewer', allowed: EVERYONE },
+  resolvePeople: { role: 'viewer', allowed: EVERYONE },
+  saveTeam: { role: 'admin', allowed: ['admin'] },
+  deleteTeam: { role: 'admin', allowed: ['admin'] },
+  savePeriod: { role: 'admin', allowed: ['admin'] },
+  deletePeriod: { role: 'admin', allowed: ['admin'] },
+  deleteKeyResult: { role: 'admin', allowed: ['admin'] },
+  deleteKpi: { role: 'admin', allowed: ['admin'] },
 };
 
 /** Closes a period as an admin, for the calls that need a closed one. */
@@ -115,6 +125,19 @@ const PAYLOADS: { [K in ApiName]: (h: Harness) => Promise<ApiInput<K>> } = {
   getMeasureRuns: () => Promise.resolve({}),
   measureNow: () => Promise.resolve({ id: 'KR-OPEN-BUGS' }),
   measureDue: () => Promise.resolve({}),
+  // Authoring (issue 10 §1)
+  getPlanOutline: () => Promise.resolve({}),
+  searchPeople: () => Promise.resolve({ text: 'jon' }),
+  resolvePeople: () => Promise.resolve({ ids: ['jon'] }),
+  saveTeam: () => Promise.resolve({ team: { name: 'Marketing', parent: 'company' }, expected: null }),
+  deleteTeam: async (h) => ({ id: 'spare', expected: (await h.store.put(C.teams, 'spare', { id: 'spare', name: 'Spare', order: 99 }, { expected: null })).version }),
+  savePeriod: () => Promise.resolve({ period: { id: '2027-Q1', start: day('2027-01-01'), end: day('2027-03-31') }, expected: null }),
+  deletePeriod: async (h) => ({
+    id: '2030-Q1',
+    expected: (await h.store.put(C.periods, '2030-Q1', { id: '2030-Q1', start: '2030-01-01', end: '2030-03-31', order: 99 }, { expected: null })).version,
+  }),
+  deleteKeyResult: async (h) => ({ id: 'KR-SUMMER-SITE', expected: await version(h, 'O-SUMMER') }),
+  deleteKpi: async (h) => ({ id: 'mttr', expected: (await h.store.get(C.kpis, 'mttr'))?.version ?? '' }),
 };
 
 const NAMES = Object.keys(USE_CASES) as ApiName[];

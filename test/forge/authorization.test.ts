@@ -75,6 +75,16 @@ const MATRIX: Record<ApiName | AdminName, readonly Who[]> = {
   getMeasureRuns: EVERYONE,
   measureNow: ['alice', 'gus', 'dan', 'erin'],
   measureDue: ['alice', 'gus', 'dan'],
+  // Authoring (issue 10 §1)
+  getPlanOutline: EVERYONE,
+  searchPeople: EVERYONE,
+  resolvePeople: EVERYONE,
+  saveTeam: ['alice', 'gus'],
+  deleteTeam: ['alice', 'gus'],
+  savePeriod: ['alice', 'gus'],
+  deletePeriod: ['alice', 'gus'],
+  deleteKeyResult: ['alice', 'gus'],
+  deleteKpi: ['alice', 'gus'],
 };
 
 /** Closes or reopens 2026-Q3 as alice when it is not already so. */
@@ -164,6 +174,30 @@ const CALLS: Record<ApiName | AdminName, (who: Who) => Promise<unknown>> = {
   },
   // Review page (issue 10 §3).
   getReview: () => Promise.resolve({}),
+  // Authoring (issue 10 §1): each allowed call gets a fresh part of its own to change, made by alice.
+  getPlanOutline: () => Promise.resolve({}),
+  searchPeople: () => Promise.resolve({ text: 'dan' }),
+  resolvePeople: () => Promise.resolve({ ids: [DAN_ID] }),
+  saveTeam: (who) => Promise.resolve({ team: { name: `Team of ${who}` }, expected: null }),
+  deleteTeam: async (who) => {
+    const team = dataOf<{ id: string; version: string }>(await h.invoke('saveTeam', { team: { name: `Doomed team of ${who}` }, expected: null }, ALICE_ID));
+    return { id: team.id, expected: team.version };
+  },
+  savePeriod: (who) => Promise.resolve({ period: { id: `P-${who}`, start: '2027-01-01', end: '2027-03-31' }, expected: null }),
+  deletePeriod: async (who) => {
+    const period = dataOf<{ id: string; version: string }>(await h.invoke('savePeriod', { period: { id: `Doomed-${who}`, start: '2027-01-01', end: '2027-03-31' }, expected: null }, ALICE_ID));
+    return { id: period.id, expected: period.version };
+  },
+  deleteKeyResult: async (who) => {
+    const kr = dataOf<{ id: string }>(
+      await h.invoke('saveKeyResult', { keyResult: { objective: 'O1', title: `Doomed KR of ${who}`, type: 'outcome', start: 0, target: 1 }, expected: await version('O1') }, ALICE_ID),
+    );
+    return { id: kr.id, expected: await version('O1') };
+  },
+  deleteKpi: async (who) => {
+    const kpi = dataOf<{ id: string }>(await h.invoke('saveKpi', { kpi: { title: `Doomed KPI of ${who}`, direction: 'up' }, expected: null }, ALICE_ID));
+    return { id: kpi.id, expected: (await h.store.get(C.kpis, kpi.id))?.version ?? '' };
+  },
 };
 
 /** Every document of the app and of the Forge host, to prove a refused call changed nothing. */

@@ -7,6 +7,7 @@ import type { ApiClient } from '../../app/api';
 import { createAppOf, type UseCases } from '../../app/app-of';
 import { wholeScopeHistory } from '../../app/history';
 import { adoActor, type AdoGet } from './ado-actor';
+import { adoPeople, type IdentitySearch } from './ado-people';
 import type { WorkItemRef } from '../../core/model/work-item';
 import type { WorkItemSource } from '../../core/ports/work-item-source';
 import type { MeasureSource } from '../../core/ports/measure-source';
@@ -22,6 +23,7 @@ const SERVICE = {
   extensionData: 'ms.vss-features.extension-data-service',
   location: 'ms.vss-features.location-service',
   navigation: 'ms.vss-features.host-navigation-service',
+  identity: 'ms.vss-features.identity-service',
 } as const;
 
 export interface Project {
@@ -72,11 +74,13 @@ export async function connectExtension(useCases: UseCases, tracker?: TrackerFact
   const actor = adoActor({ user: SDK.getUser(), project, get: organizationGet(location), source: ado?.source ?? source });
   // History comes only from evaluations that saw a KR's whole scope, made by a project
   // administrator: other viewers' partial counts never become everyone's burn-up (issue 8).
+  const people = adoPeople(() => SDK.getService<IdentitySearch>(SERVICE.identity));
   const app = createAppOf(useCases, {
     store,
     source,
     actor,
     history: wholeScopeHistory(store, () => actor.isAdmin()),
+    people,
     ...(ado?.measure ? { measures: { ado: ado.measure } } : {}),
   });
   return { client: inProcessClient(app), project, navigation, source, workItemHref };

@@ -11,12 +11,12 @@ import { getPermissions } from '../../app/get-permissions';
 import { importPlan } from '../../app/import-plan';
 import { planHubTracker } from '../host/plan-hub-tracker';
 import { mountExtension } from '../host/mount';
-import { PlanTransfer } from './PlanTransfer';
+import { PlanTransfer } from '../../ui/plan/PlanTransfer';
 
 mountExtension(() => (
   <div className="ado-page">
     <h1 className="h-page-title">OKR plan file</h1>
-    <PlanTransfer />
+    <PlanTransfer adminNote="Only project administrators may import a plan file. You may export it." />
   </div>
 ), {
   // Only what the page calls: the board's and panel's use cases stay out of its bundle.

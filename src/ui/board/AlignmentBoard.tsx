@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { BoardFilters as Filters } from '../../app/api';
 import { useApi } from '../client/api-context';
+import { AuthoringToolbar } from '../authoring/AuthoringToolbar';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { plural } from '../format/numbers';
 import { useLoad } from '../hooks/use-load';
@@ -91,6 +92,7 @@ export function AlignmentBoard({ initialFilters = {}, onFiltersChange, workItemH
             Collapse all
           </button>
         </div>
+        <AuthoringToolbar onChanged={board.reload} />
         {board.status === 'loading' && <p className="h-subtle">Loading the board…</p>}
         {board.status === 'error' && <ErrorNotice error={board.error} onRetry={() => void board.reload()} />}
         {view && view.teams.length === 0 && <p className="h-empty">No objectives match these filters.</p>}

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { KeyResultReport } from '../../core/report/types';
+import { KeyResultActions } from '../authoring/KeyResultActions';
 import { ProgressBar } from '../components/ProgressBar';
 import { StatusPill } from '../components/StatusPill';
 import { progressDetail } from '../format/progress-detail';
@@ -17,9 +18,11 @@ export interface KeyResultRowProps {
   onToggle: () => void;
   href?: WorkItemHref;
   onChanged: () => Promise<void>;
+  /** Authoring: the version of the KR's objective, which an edit or delete names. */
+  objectiveVersion?: string;
 }
 
-export function KeyResultRow({ kr, open, onToggle, href, onChanged }: KeyResultRowProps) {
+export function KeyResultRow({ kr, open, onToggle, href, onChanged, objectiveVersion }: KeyResultRowProps) {
   const id = useId();
   return (
     <li className="h-kr-row" data-kr={kr.id}>
@@ -37,6 +40,7 @@ export function KeyResultRow({ kr, open, onToggle, href, onChanged }: KeyResultR
         </button>
       </div>
       <KeyResultScore kr={kr} />
+      <KeyResultActions kr={kr} objectiveVersion={objectiveVersion} onChanged={onChanged} />
       <div id={`${id}-details`} hidden={!open}>
         {open && (kr.score !== undefined ? <ClosedKeyResultDetails kr={kr.id} onChanged={onChanged} /> : <KeyResultDetails kr={kr.id} href={href} onChanged={onChanged} />)}
       </div>

@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import type { BoardTeam } from '../../app/api';
 import type { KeyResultReport } from '../../core/report/types';
+import { ObjectiveActions } from '../authoring/ObjectiveActions';
+import { OwnerName } from '../authoring/people';
 import { ProgressBar } from '../components/ProgressBar';
 import { StatusPill } from '../components/StatusPill';
 import { plural } from '../format/numbers';
@@ -37,13 +39,14 @@ export function ObjectiveRow(props: ObjectiveRowProps) {
         <StatusPill status={objective.status} />
         <span className="h-subtle h-row-meta">
           {objective.period}
-          {objective.owner ? ` · ${objective.owner}` : ''}
+          {objective.owner ? <> · <OwnerName id={objective.owner} /></> : ''}
         </span>
       </div>
       <ObjectiveScore objective={objective} />
+      {expanded && <ObjectiveActions objective={objective} onChanged={onChanged} />}
       <ul id={`${id}-krs`} className="h-kr-list" hidden={!expanded}>
         {expanded &&
-          krs.map((kr) => <KeyResultRow key={kr.id} kr={kr} open={openKr === kr.id} onToggle={() => onToggleKr(kr.id)} href={href} onChanged={onChanged} />)}
+          krs.map((kr) => <KeyResultRow key={kr.id} kr={kr} open={openKr === kr.id} onToggle={() => onToggleKr(kr.id)} href={href} onChanged={onChanged} objectiveVersion={objective.version} />)}
       </ul>
     </li>
   );

@@ -11,6 +11,7 @@ import { keyResultChange } from '../format/progress-change';
 import type { CheckInPayload } from '../forms/check-in-input';
 import { useLoad } from '../hooks/use-load';
 import { markReady } from '../perf/mark-ready';
+import { AddKeyResultForItem } from '../authoring/AddKeyResultForItem';
 import { Combobox } from './Combobox';
 import { ErrorNotice } from './ErrorNotice';
 import { KeyResultCard } from './KeyResultCard';
@@ -123,6 +124,7 @@ export function OkrPanel({ itemRef, onLoaded, onFailed }: OkrPanelProps) {
           )}
         </div>
       )}
+      {view && <AddKeyResultForItem itemRef={itemRef} itemWord={view.item.type?.toLowerCase() ?? 'item'} onChanged={panel.reload} />}
     </section>
   );
 }

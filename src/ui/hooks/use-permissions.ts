@@ -6,18 +6,27 @@ import type { ApiClient, PermissionsView } from '../../app/api';
 import { useApi } from '../client/api-context';
 
 const asked = new WeakMap<ApiClient, Promise<PermissionsView | undefined>>();
+/** Answers already in, so a component mounted later (a board's thousandth row) renders once. */
+const known = new WeakMap<ApiClient, PermissionsView>();
 
 export function usePermissions(): PermissionsView | undefined {
   const api = useApi();
-  const [permissions, setPermissions] = useState<PermissionsView>();
+  const [permissions, setPermissions] = useState<PermissionsView | undefined>(() => known.get(api));
   useEffect(() => {
     let live = true;
     let answer = asked.get(api);
     if (!answer) {
-      answer = api('getPermissions', {}).catch(() => undefined);
+      answer = api('getPermissions', {}).then(
+        (p) => {
+          known.set(api, p);
+          return p;
+        },
+        () => undefined,
+      );
       asked.set(api, answer);
     }
     void answer.then((p) => {
+      // The same answer as the initial state changes nothing (React skips the render).
       if (live) setPermissions(p);
     });
     return () => {

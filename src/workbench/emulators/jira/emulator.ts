@@ -325,11 +325,31 @@ export class JiraEmulator {
       allow('GET');
       return [200, this.renderer.fieldList()];
     }
+    // Owner pickers (issue 10 §1): find people by name or e-mail, and names for account ids.
+    if (path === '/rest/api/3/user/search') {
+      allow('GET');
+      return [200, this.findUsers(url.searchParams)];
+    }
+    if (path === '/rest/api/3/user/bulk') {
+      allow('GET');
+      const ids = new Set(url.searchParams.getAll('accountId'));
+      const values = this.users.filter((u) => ids.has(u.accountId)).map((u) => this.renderer.user(u));
+      return [200, { self: url.href, maxResults: values.length, startAt: 0, total: values.length, isLast: true, values }];
+    }
     if (path === '/rest/api/3/myself') {
       allow('GET');
       return [200, this.renderer.user(user)];
     }
     throw new HttpError(404, [`No Jira REST resource at ${path} in this emulator.`]);
+  }
+
+  /** Jira's findUsers: `query` matches the start of a display name word or an e-mail address. */
+  private findUsers(params: URLSearchParams): Record<string, unknown>[] {
+    const query = (params.get('query') ?? '').trim().toLowerCase();
+    if (query === '') throw new HttpError(400, ['One of the query parameters query, accountId or property is required.']);
+    const max = Math.min(Number(params.get('maxResults') ?? 50) || 50, 1000);
+    const words = (u: EmulatedUser) => [...u.displayName.toLowerCase().split(/\s+/), u.email.toLowerCase()];
+    return this.users.filter((u) => words(u).some((w) => w.startsWith(query))).slice(0, max).map((u) => this.renderer.user(u));
   }
 
   private search(body: unknown, user: EmulatedUser): Record<string, unknown> {

@@ -14,6 +14,7 @@ const SURFACES = [
   { href: '/board', title: 'Alignment board', text: 'Team → objective → key result, filters, contributing work, burn-ups and the coach.' },
   { href: '/kpis', title: 'KPI readout', text: 'Health metrics with targets, thresholds and trends; focus a breached one as a KR.' },
   { href: '/review', title: 'Monthly review', text: 'KPIs first, then the objectives and a spotlight on what needs help; copy it as Markdown or print it.' },
+  { href: '/plan', title: 'Plan file', text: 'Import a plan file (YAML or JSON) to replace the stored plan, or export it: OKRs as code.' },
 ];
 
 function DemoItems({ krs }: { krs: KeyResultReport[] }) {

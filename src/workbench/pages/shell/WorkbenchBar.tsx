@@ -9,6 +9,7 @@ const LINKS = [
   { href: '/board', label: 'Board' },
   { href: '/kpis', label: 'KPIs' },
   { href: '/review', label: 'Review' },
+  { href: '/plan', label: 'Plan file' },
 ];
 
 export function WorkbenchBar({ current }: { current: string }) {

@@ -1,17 +1,19 @@
-// "OKRs as code" in the hub (SPEC §1): paste or pick a plan file to replace the stored plan, or
-// export the stored plan as YAML or JSON. This is how an organization's OKRs first get in.
+// "OKRs as code" (SPEC §1): paste or pick a plan file to replace the stored plan, or export the
+// stored plan as YAML or JSON. The Azure DevOps plan hub and the workbench's plan page show it.
+import './plan-transfer.css';
 import { useId, useState, type ChangeEvent } from 'react';
 import type { ApiOutput } from '../../app/api';
-import { isApiError } from '../../ui/client/api-error';
-import { useApi } from '../../ui/client/api-context';
-import { errorMessage } from '../../ui/format/errors';
-import { mayAdminister, usePermissions } from '../../ui/hooks/use-permissions';
+import { isApiError } from '../client/api-error';
+import { useApi } from '../client/api-context';
+import { errorMessage } from '../format/errors';
+import { mayAdminister, usePermissions } from '../hooks/use-permissions';
 
 function formatOf(text: string): 'yaml' | 'json' {
   return text.trimStart().startsWith('{') ? 'json' : 'yaml';
 }
 
-export function PlanTransfer() {
+/** `adminNote`: who may import, in the host's words (shown to those who may not). */
+export function PlanTransfer({ adminNote = 'Only Harmony admins may import a plan file. You may export it.' }: { adminNote?: string }) {
   const api = useApi();
   const admin = mayAdminister(usePermissions());
   const id = useId();
@@ -51,10 +53,10 @@ export function PlanTransfer() {
   }
 
   return (
-    <div className="ado-plan">
+    <div className="h-plan-transfer">
       {!admin && (
         <p className="h-hint" role="note">
-          Only project administrators may import a plan file. You may export it.
+          {adminNote}
         </p>
       )}
       <section aria-labelledby={`${id}-import`} hidden={!admin}>
@@ -68,7 +70,7 @@ export function PlanTransfer() {
         </div>
         <label className="h-field">
           <span className="h-label">Or paste it here</span>
-          <textarea className="h-input ado-plan-text" rows={10} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
+          <textarea className="h-input h-plan-text" rows={10} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
         </label>
         <div className="h-actions">
           <button type="button" className="h-button h-button-primary" disabled={busy || text.trim() === ''} onClick={() => void importText()}>
@@ -78,7 +80,7 @@ export function PlanTransfer() {
         {result && (
           <div role={result.tone === 'danger' ? 'alert' : 'status'} className={`h-notice h-tone-${result.tone}`}>
             {result.lines.map((line, i) => (
-              <p key={i} className="ado-plan-line">
+              <p key={i} className="h-plan-line">
                 {line}
               </p>
             ))}
@@ -103,7 +105,7 @@ export function PlanTransfer() {
         {exported && (
           <label className="h-field">
             <span className="h-label">Exported plan ({exported.format.toUpperCase()})</span>
-            <textarea className="h-input ado-plan-text" rows={12} readOnly value={exported.text} spellCheck={false} />
+            <textarea className="h-input h-plan-text" rows={12} readOnly value={exported.text} spellCheck={false} />
           </label>
         )}
       </section>
