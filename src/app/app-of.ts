@@ -11,8 +11,15 @@ import type { UseCase } from './use-case';
 import { parseInput } from './validate';
 import { NO_PEOPLE } from './people';
 
+/**
+ * A use case, or a loader of one: a browser page (Azure DevOps, where the app runs in the page)
+ * loads the use cases of rare screens (closing a quarter, the review, authoring) only when one
+ * is first called, so what the page loads when it opens stays within its weight budget.
+ */
+export type UseCaseEntry<K extends ApiName> = UseCase<K> | (() => Promise<UseCase<K>>);
+
 /** Some use cases, each under its API name. */
-export type UseCases = { [K in ApiName]?: UseCase<K> };
+export type UseCases = { [K in ApiName]?: UseCaseEntry<K> };
 
 export interface App {
   /** Runs a use case; throws the app's errors (InvalidInputError, ConflictError, NotFoundError, ...). */
@@ -31,12 +38,25 @@ export function createAppOf(useCases: UseCases, deps: AppDeps): App {
     now: deps.now ?? (() => new Date()),
     people: deps.people ?? NO_PEOPLE,
   };
-  const find = (name: string): UseCase<ApiName> | undefined =>
-    Object.prototype.hasOwnProperty.call(useCases, name) ? (useCases[name as ApiName] as UseCase<ApiName> | undefined) : undefined;
+  const find = (name: string): UseCaseEntry<ApiName> | undefined =>
+    Object.prototype.hasOwnProperty.call(useCases, name) ? (useCases[name as ApiName] as UseCaseEntry<ApiName> | undefined) : undefined;
+  const loaded = new Map<string, Promise<UseCase<ApiName>>>();
+  const load = (name: string, entry: UseCaseEntry<ApiName>): Promise<UseCase<ApiName>> => {
+    if (typeof entry !== 'function') return Promise.resolve(entry);
+    let pending = loaded.get(name);
+    if (!pending) {
+      pending = entry();
+      // A failed load (the network dropped) is tried again on the next call, not remembered.
+      pending.catch(() => loaded.delete(name));
+      loaded.set(name, pending);
+    }
+    return pending;
+  };
 
   const call: ApiClient = async <K extends ApiName>(name: K, payload: ApiInput<K>): Promise<ApiOutput<K>> => {
-    const useCase = find(name) as UseCase<K> | undefined;
-    if (!useCase) throw new NotFoundError('use case', String(name));
+    const entry = find(name);
+    if (!entry) throw new NotFoundError('use case', String(name));
+    const useCase = (await load(name, entry)) as unknown as UseCase<K>;
     const input = parseInput(useCase.input, payload);
     // One call asks the host each question at most once.
     const ctx: AppContext = { ...base, actor: rememberingActor(deps.actor) };

@@ -3,10 +3,11 @@
 import { lazy, Suspense, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { AlignmentBoard } from '../../ui/board/AlignmentBoard';
 import type { WorkItemHref } from '../../ui/board/work-item-href';
-import { KpiReadout } from '../../ui/kpi/KpiReadout';
 import { useMeasureOnOpen } from '../../ui/measure/use-measure-on-open';
 
 // Review tab (issue 10 §3): loaded when opened, so the hub's first load does not carry it.
+// The KPI tab too: the board is what the hub opens on.
+const KpiReadout = lazy(() => import('../../ui/kpi/KpiReadout').then((m) => ({ default: m.KpiReadout })));
 const ReviewPage = lazy(() => import('../../ui/review/ReviewPage').then((m) => ({ default: m.ReviewPage })));
 
 const TABS = [
@@ -58,7 +59,7 @@ export function OkrHub({ workItemHref }: { workItemHref: WorkItemHref }) {
       </div>
       <div role="tabpanel" id={`${id}-${tab}-panel`} aria-labelledby={`${id}-${tab}-tab`} className="ado-tabpanel">
         {tab === 'board' && <AlignmentBoard key={measured} workItemHref={workItemHref} />}
-        {tab === 'kpis' && <KpiReadout key={measured} />}
+        {tab === 'kpis' && <Suspense fallback={<p className="h-subtle">Loading the KPIs…</p>}><KpiReadout key={measured} /></Suspense>}
         {tab === 'review' && <Suspense fallback={<p className="h-subtle">Loading the review…</p>}><ReviewPage /></Suspense>}
       </div>
     </div>

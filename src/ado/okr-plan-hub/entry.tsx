@@ -5,10 +5,7 @@
 import '../../ui/theme/base.css';
 import '../../ui/theme/ado.css';
 import '../host/page.css';
-import './provide-yaml';
-import { exportPlan } from '../../app/export-plan';
 import { getPermissions } from '../../app/get-permissions';
-import { importPlan } from '../../app/import-plan';
 import { planHubTracker } from '../host/plan-hub-tracker';
 import { mountExtension } from '../host/mount';
 import { PlanTransfer } from '../../ui/plan/PlanTransfer';
@@ -19,7 +16,12 @@ mountExtension(() => (
     <PlanTransfer adminNote="Only project administrators may import a plan file. You may export it." />
   </div>
 ), {
-  // Only what the page calls: the board's and panel's use cases stay out of its bundle.
-  useCases: { importPlan, exportPlan, getPermissions },
+  // Only what the page calls: the board's and panel's use cases stay out of its bundle. Import
+  // and export, with the YAML library they need, load on the first click, so the page opens light.
+  useCases: {
+    getPermissions,
+    importPlan: () => Promise.all([import('./provide-yaml'), import('../../app/import-plan')]).then(([, m]) => m.importPlan),
+    exportPlan: () => Promise.all([import('./provide-yaml'), import('../../app/export-plan')]).then(([, m]) => m.exportPlan),
+  },
   tracker: planHubTracker,
 });

@@ -4,7 +4,7 @@ import '../../ui/theme/ado.css';
 import '../host/page.css';
 import * as SDK from 'azure-devops-extension-sdk';
 import { adoTracker } from '../host/ado-tracker';
-import { USE_CASES } from '../../app/create-app';
+import { PAGE_USE_CASES } from '../host/page-use-cases';
 import { mountExtension } from '../host/mount';
 import { registerContribution } from '../host/register';
 import { OkrWidget } from './OkrWidget';
@@ -13,7 +13,7 @@ import { WidgetController } from './widget-controller';
 const controller = new WidgetController();
 
 mountExtension(() => <OkrWidget controller={controller} />, {
-  useCases: USE_CASES,
+  useCases: PAGE_USE_CASES,
   tracker: adoTracker,
   beforeRender: (host) => {
     controller.attach(host.client);

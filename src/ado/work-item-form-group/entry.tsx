@@ -5,7 +5,7 @@ import '../host/page.css';
 import * as SDK from 'azure-devops-extension-sdk';
 import { WorkItemTrackingServiceIds, type IWorkItemFormService } from 'azure-devops-extension-api/WorkItemTracking';
 import { adoTracker } from '../host/ado-tracker';
-import { USE_CASES } from '../../app/create-app';
+import { PAGE_USE_CASES } from '../host/page-use-cases';
 import { mountExtension } from '../host/mount';
 import { FormEvents } from './form-events';
 import { FormGroup } from './FormGroup';
@@ -19,7 +19,7 @@ async function openItem(): Promise<{ id: number; isNew: boolean }> {
 }
 
 mountExtension(() => <FormGroup events={events} initial={openItem} />, {
-  useCases: USE_CASES,
+  useCases: PAGE_USE_CASES,
   tracker: adoTracker,
   // The form calls the object registered under this contribution's id with its events.
   beforeRender: () => SDK.register(SDK.getContributionId(), () => events.listener()),

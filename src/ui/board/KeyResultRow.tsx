@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { lazy, Suspense, useId } from 'react';
 import type { KeyResultReport } from '../../core/report/types';
 import { KeyResultActions } from '../authoring/KeyResultActions';
 import { ProgressBar } from '../components/ProgressBar';
@@ -6,11 +6,14 @@ import { StatusPill } from '../components/StatusPill';
 import { progressDetail } from '../format/progress-detail';
 import { detailsButtonLabel } from '../format/kind-text';
 import { statusTone } from '../format/status';
-import { KeyResultDetails } from './KeyResultDetails';
-import ClosedKeyResultDetails from '../close/ClosedKeyResultDetails';
 import { KeyResultScore } from '../close/KeyResultScore';
 import { MeasuredMark } from '../measure/MeasuredMark';
 import type { WorkItemHref } from './work-item-href';
+
+// A KR's details (history chart, why-this-number, linking, measuring) load when first opened:
+// on Azure DevOps the app runs in the page, and the board must open within its weight budget.
+const KeyResultDetails = lazy(() => import('./KeyResultDetails').then((m) => ({ default: m.KeyResultDetails })));
+const ClosedKeyResultDetails = lazy(() => import('../close/ClosedKeyResultDetails'));
 
 export interface KeyResultRowProps {
   kr: KeyResultReport;
@@ -42,7 +45,11 @@ export function KeyResultRow({ kr, open, onToggle, href, onChanged, objectiveVer
       <KeyResultScore kr={kr} />
       <KeyResultActions kr={kr} objectiveVersion={objectiveVersion} onChanged={onChanged} />
       <div id={`${id}-details`} hidden={!open}>
-        {open && (kr.score !== undefined ? <ClosedKeyResultDetails kr={kr.id} onChanged={onChanged} /> : <KeyResultDetails kr={kr.id} href={href} onChanged={onChanged} />)}
+        {open && (
+          <Suspense fallback={<p className="h-subtle">Loading…</p>}>
+            {kr.score !== undefined ? <ClosedKeyResultDetails kr={kr.id} onChanged={onChanged} /> : <KeyResultDetails kr={kr.id} href={href} onChanged={onChanged} />}
+          </Suspense>
+        )}
       </div>
     </li>
   );
