@@ -57,6 +57,8 @@ export const SETTINGS_ID = 'plan';
 
 export interface SettingsDoc {
   organization?: string;
+  /** SPEC §7 cadence, kept so that export gives back what was imported. */
+  checkInDays?: number;
 }
 
 /**

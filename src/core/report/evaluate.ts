@@ -44,7 +44,7 @@ export function evaluate(plan: Plan, at: IsoDate): Report {
   }
 
   const kpis = [...plan.kpis.map((k) => kpiReport(k, at, keyResults)), ...keyResults.filter((kr) => kr.kpi).map(krAsKpi(plan, at))];
-  return { at, objectives, keyResults, kpis, lints: lint({ plan, effort, kpis, knownRefs: index.byRef }) };
+  return { at, objectives, keyResults, kpis, lints: lint({ plan, at, effort, kpis, knownRefs: index.byRef }) };
 }
 
 interface KrContext {
