@@ -12,6 +12,7 @@ import { reviewJson } from './render/review-json';
 import { painter } from './render/style';
 import { escapeControls, plainOutput, terminalJson, terminalSafe } from './render/terminal-text';
 import { version } from './version';
+import { DigestUsageError, runDigest } from './digest';
 
 const USAGE = `usage:
   okr evaluate PLAN [--at YYYY-MM-DD] [--json [--explain]]
@@ -25,6 +26,8 @@ const USAGE = `usage:
                                      refresh PLAN's Azure DevOps work items (AZURE_DEVOPS_EXT_PAT)
   okr pull jira PLAN --site URL [--email ADDR]
                                      refresh PLAN's Jira work items (JIRA_EMAIL, JIRA_API_TOKEN)
+  okr digest PLAN --webhook URL [--at YYYY-MM-DD] [--format slack|teams] [--team ID] [--link URL] [--dry-run]
+                                     post the weekly check-in digest to Slack or Teams (exit 3: refused)
   okr --version                      the version of okr
 PLAN is a YAML or JSON plan file (format and rules: docs/plan-format.md); --at defaults to today (UTC).
 More: docs/cli.md`;
@@ -97,6 +100,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout.write(format === 'json' ? `${terminalJson(reviewJson(r))}\n` : escapeControlsKeepingLines(reviewMarkdown(r)));
       return 0;
     }
+    case 'digest':
+      try {
+        return await runDigest(rest, io);
+      } catch (e) {
+        if (e instanceof DigestUsageError) throw new UsageError(e.message);
+        throw e;
+      }
     case 'pull':
       // The trackers' clients are most of the CLI's code: load them only to pull.
       return (await import('./pull/command')).runPull(rest, io);

@@ -18,3 +18,4 @@ export { reviewMarkdown } from './review/markdown';
 export type * from './review/types';
 export { teamSubtree, treeOrder } from './model/team-tree';
 export { overdueCheckIns, overdueReadings, isClosed, isRunning, daysText, READING_DAYS, type OverdueCheckIn, type OverdueReading } from './lints/cadence';
+export * from './digest';
