@@ -22,6 +22,9 @@ import { searchKeyResults } from './search-key-results';
 import { searchWorkItems } from './search-work-items';
 import { unlinkWorkItem } from './unlink-work-item';
 import type { UseCase } from './use-case';
+import { correctCheckIn, correctReading, deleteCheckIn, deleteReading, getReadings } from './correct-entries';
+import { getDigest, getDigestSettings, saveDigestSettings } from './digest-use-cases';
+import { getMyKeyResults } from './my-key-results';
 
 export const USE_CASES: { [K in ApiName]: UseCase<K> } = {
   getPanel,
@@ -42,6 +45,16 @@ export const USE_CASES: { [K in ApiName]: UseCase<K> } = {
   importPlan,
   exportPlan,
   getPermissions,
+  // Cadence (issue 10 §2): corrections with an audit trail, My key results, the weekly digest.
+  correctCheckIn,
+  deleteCheckIn,
+  getReadings,
+  correctReading,
+  deleteReading,
+  getMyKeyResults,
+  getDigest,
+  getDigestSettings,
+  saveDigestSettings,
 };
 
 export type { App } from './app-of';

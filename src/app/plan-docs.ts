@@ -102,7 +102,7 @@ export interface PlanDocs {
 export function docsToPlan(docs: PlanDocs): Plan {
   const linksByKr = groupLinks(docs.links);
   const checkInsByKr = groupSeq(docs.checkIns, (c) => c.kr, ({ kr: _kr, ...c }) => c);
-  const readingsByKpi = groupSeq(docs.readings, (r) => r.kpi, ({ kpi: _kpi, ...r }) => r);
+  const readingsByKpi = groupSeq(docs.readings, (r) => r.kpi, ({ kpi: _kpi, by: _by, ...r }) => r);
   const plan: Plan = {
     okr: 1,
     ...(docs.settings?.organization !== undefined ? { organization: docs.settings.organization } : {}),

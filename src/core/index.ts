@@ -19,3 +19,4 @@ export type * from './review/types';
 export { teamSubtree, treeOrder } from './model/team-tree';
 export { overdueCheckIns, overdueReadings, isClosed, isRunning, daysText, READING_DAYS, type OverdueCheckIn, type OverdueReading } from './lints/cadence';
 export * from './digest';
+export { farOutside, type FarOutside } from './evaluate/plausible-value';

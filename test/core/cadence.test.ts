@@ -1,6 +1,6 @@
 // SPEC §7: `checkInDays` and the cadence lints `stale-check-in` and `kpi-reading-overdue`.
 import { describe, expect, it } from 'vitest';
-import { exportPlan, InvalidInputError, parsePlanText, type Lint } from '../../src/core';
+import { exportPlan, farOutside, InvalidInputError, parsePlanText, type Lint } from '../../src/core';
 import { buildPlan, evaluateAt, kpi, objective, outcomeKr, Q3, type Input, type PlanParts } from './builders';
 
 const stale = (parts: PlanParts, at: string): Lint[] => evaluateAt(buildPlan(parts), at).lints.filter((l) => l.code === 'stale-check-in');
@@ -127,5 +127,33 @@ describe('SPEC §7 kpi-reading-overdue (warning, subject: the KPI)', () => {
 
   it('a KPI without a frequency is not judged (kpi-incomplete asks for one)', () => {
     expect(overdue({ kpis: [kpi('k', { frequency: undefined })] }, '2024-08-15')).toEqual([]);
+  });
+});
+
+describe('a value far outside the range asks for confirmation (farOutside)', () => {
+  it.each([
+    [-5, true, 'negative while start and target are not'],
+    [31, true, 'more than one span (8) below the start'],
+    [32, false, 'exactly one span below'],
+    [44, false, 'on the way'],
+    [56, false, 'exactly one span above the target'],
+    [57, true, 'more than one span above the target'],
+  ])('40 → 48: %d far outside is %s (%s)', (value, far) => {
+    expect(farOutside(value, [40, 48]) !== undefined).toBe(far);
+  });
+
+  it('a decrease KR works the same way round', () => {
+    expect(farOutside(9, [11, 7.5])).toBeUndefined();
+    expect(farOutside(2, [11, 7.5])).toEqual({ lo: 7.5, hi: 11 });
+  });
+
+  it('all points equal: the span is their size; nothing known: nothing to judge', () => {
+    expect(farOutside(19, [10, 10])).toBeUndefined();
+    expect(farOutside(21, [10, 10])).toEqual({ lo: 10, hi: 10 });
+    expect(farOutside(1e9, [undefined])).toBeUndefined();
+  });
+
+  it('a KR going below zero may be checked in below zero', () => {
+    expect(farOutside(-3, [2, -4])).toBeUndefined();
   });
 });

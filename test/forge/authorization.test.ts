@@ -57,7 +57,30 @@ const MATRIX: Record<ApiName | AdminName, readonly Who[]> = {
   deleteObjective: ['alice', 'gus'],
   importPlan: ['alice', 'gus'],
   saveSettings: ['alice', 'gus'],
+  // Cadence: entries made by alice; erin owns KR-RET; the KPI nps has no owner.
+  correctCheckIn: ['alice', 'gus', 'dan', 'erin'],
+  deleteCheckIn: ['alice', 'gus', 'dan', 'erin'],
+  getReadings: EVERYONE,
+  correctReading: ['alice', 'gus', 'dan'],
+  deleteReading: ['alice', 'gus', 'dan'],
+  getMyKeyResults: EVERYONE,
+  getDigest: EVERYONE,
+  getDigestSettings: ['alice', 'gus'],
+  saveDigestSettings: ['alice', 'gus'],
 };
+
+/** A new entry made by alice, and what correcting it names. */
+async function freshEntry(kind: 'check-in' | 'reading'): Promise<{ id: string; expected: string; at: string }> {
+  if (kind === 'check-in') dataOf(await h.invoke('checkIn', { kr: 'KR-RET', value: 74 }, ALICE_ID));
+  else {
+    if (!(await h.store.get(C.kpis, 'nps'))) dataOf(await h.invoke('saveKpi', { kpi: { id: 'nps', title: 'Net promoter score', direction: 'up' }, expected: null }, ALICE_ID));
+    dataOf(await h.invoke('recordReading', { kpi: 'nps', value: 40 }, ALICE_ID));
+  }
+  const docs = await listAll<{ at: string }>(h.store, kind === 'check-in' ? C.checkIns : C.readings, kind === 'check-in' ? { index: 'kr', value: 'KR-RET' } : { index: 'kpi', value: 'nps' });
+  const doc = docs.at(-1);
+  if (!doc) throw new Error('no entry was made');
+  return { id: doc.id, expected: doc.version, at: doc.value.at };
+}
 
 let h: ForgeHarness;
 const version = async (id: string) => (await h.store.get(C.objectives, id))?.version ?? '';
@@ -103,6 +126,24 @@ const CALLS: Record<ApiName | AdminName, (who: Who) => Promise<unknown>> = {
     return { id: objective.id, expected: await version(objective.id) };
   },
   importPlan: () => Promise.resolve({ text: JSON.stringify(plan), format: 'json' }),
+  correctCheckIn: async () => ({ ...(await freshEntry('check-in')), value: 75 }),
+  deleteCheckIn: async () => {
+    const { id, expected } = await freshEntry('check-in');
+    return { id, expected };
+  },
+  getReadings: async () => {
+    await freshEntry('reading');
+    return { kpi: 'nps' };
+  },
+  correctReading: async () => ({ ...(await freshEntry('reading')), value: 41 }),
+  deleteReading: async () => {
+    const { id, expected } = await freshEntry('reading');
+    return { id, expected };
+  },
+  getMyKeyResults: () => Promise.resolve({}),
+  getDigest: () => Promise.resolve({}),
+  getDigestSettings: () => Promise.resolve({}),
+  saveDigestSettings: () => Promise.resolve({ webhook: 'https://hooks.slack.com/services/T0/B0/secret' }),
   saveSettings: async () => {
     const s = await settings();
     return { storyPointFields: s.storyPointFields, cancelledResolutions: s.cancelledResolutions, adminGroups: ['okr-admins'], editorGroups: ['okr-editors'], expected: s.version };
