@@ -107,7 +107,7 @@ export interface RevisionView {
   kind: 'check-in' | 'reading';
   subject: string;
   entry: string;
-  action: 'created' | 'corrected' | 'deleted';
+  action: 'corrected' | 'deleted';
   by: string;
   on: IsoDate;
   before?: EntryValuesView;

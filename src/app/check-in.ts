@@ -1,5 +1,7 @@
 // Checks in a value on an outcome KR, with an optional confidence and note. A value far outside
-// the KR's range needs `confirm` (plausible.ts); the audit trail gets a "created" line.
+// the KR's range needs `confirm` (plausible.ts). The entry carries its author (`by`); the audit
+// trail (revisions.ts) records only corrections and deletions, so a new check-in stays one
+// single-document write and concurrent check-ins never contend (next-seq.ts says why).
 import { z } from 'zod';
 import { InvalidInputError } from '../core/model/errors';
 import { appendId, C, type CheckInDoc, type ReadingDoc } from './collections';
@@ -7,7 +9,6 @@ import { evaluateObjectives, keyResultOf } from './evaluate-objectives';
 import { appendSuffix, nextSeq } from './next-seq';
 import { requireConfirmation } from './plausible';
 import { PlanReader } from './plan-reader';
-import { entryValues, revisionOp } from './revisions';
 import type { UseCase } from './use-case';
 import { confidence, finite, id, isoDate } from './validate';
 
@@ -42,10 +43,7 @@ export const checkIn: UseCase<'checkIn'> = {
       const readings = await reader.readingsOf(def.kpiRef);
       const docId = appendId(def.kpiRef, nextSeq(def.kpiRef, readings.map((r) => r.id)), appendSuffix());
       const reading: ReadingDoc = { at, value: input.value, ...note, kpi: def.kpiRef, by: ctx.actor.id };
-      await ctx.store.batch([
-        { kind: 'put', collection: C.readings, id: docId, value: reading, expected: null, indexes: { kpi: def.kpiRef } },
-        await revisionOp(ctx, { kind: 'reading', subject: def.kpiRef, entry: docId, action: 'created', after: entryValues(reading) }),
-      ]);
+      await ctx.store.put(C.readings, docId, reading, { expected: null, indexes: { kpi: def.kpiRef } });
     } else {
       const existing = await reader.checkInsOf(def.id);
       const docId = appendId(def.id, nextSeq(def.id, existing.map((c) => c.id)), appendSuffix());
@@ -57,10 +55,7 @@ export const checkIn: UseCase<'checkIn'> = {
         by: ctx.actor.id,
         kr: def.id,
       };
-      await ctx.store.batch([
-        { kind: 'put', collection: C.checkIns, id: docId, value: doc, expected: null, indexes: { kr: def.id } },
-        await revisionOp(ctx, { kind: 'check-in', subject: def.id, entry: docId, action: 'created', after: entryValues(doc) }),
-      ]);
+      await ctx.store.put(C.checkIns, docId, doc, { expected: null, indexes: { kr: def.id } });
     }
     const evaluation = await evaluateObjectives(ctx, new PlanReader(ctx.store), [objective.id], today);
     return keyResultOf(evaluation, def.id);

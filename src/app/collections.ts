@@ -36,7 +36,7 @@ export const C = {
   /** The plan's offline work item snapshot, kept so that export gives back what was imported. */
   workItems: 'workItems',
   // Cadence (issue 10 §2): history about the plan, not part of it, so an import keeps them.
-  /** The audit trail of check-ins and readings: one per creation, correction or deletion, indexed by subject (KR or KPI). */
+  /** The audit trail of check-ins and readings: one per correction or deletion, indexed by subject (KR or KPI). */
   revisions: 'revisions',
   /** Notification settings; id `digest`: the weekly digest's webhook (a secret: admins only). */
   notify: 'notify',
@@ -109,7 +109,7 @@ export interface RevisionDoc {
   subject: string;
   /** The check-in's or reading's document id. */
   entry: string;
-  action: 'created' | 'corrected' | 'deleted';
+  action: 'corrected' | 'deleted';
   by: string;
   on: IsoDate;
   /** What it was before a correction or deletion. */

@@ -10,7 +10,6 @@ import { appendSuffix, nextSeq } from './next-seq';
 import { PlanReader } from './plan-reader';
 import { editor } from './permissions';
 import { requireConfirmation } from './plausible';
-import { entryValues, revisionOp } from './revisions';
 import type { UseCase } from './use-case';
 import { finite, id, isoDate } from './validate';
 
@@ -29,11 +28,8 @@ export const recordReading: UseCase<'recordReading'> = {
     requireConfirmation(input.value, [kpi.value.target, kpi.value.threshold, latest], `what this KPI reads`, input.confirm);
     const reading: ReadingDoc = { at, value: input.value, ...(input.note?.trim() ? { note: input.note.trim() } : {}), kpi: kpi.id, by: ctx.actor.id };
     const docId = appendId(kpi.id, nextSeq(kpi.id, existing.map((r) => r.id)), appendSuffix());
-    // The audit trail's "created" line goes in the same batch (revisions.ts).
-    await ctx.store.batch([
-      { kind: 'put', collection: C.readings, id: docId, value: reading, expected: null, indexes: { kpi: kpi.id } },
-      await revisionOp(ctx, { kind: 'reading', subject: kpi.id, entry: docId, action: 'created', after: entryValues(reading) }),
-    ]);
+    // One single-document write, so concurrent readings never contend; `by` says who made it.
+    await ctx.store.put(C.readings, docId, reading, { expected: null, indexes: { kpi: kpi.id } });
     return kpiReport(new PlanReader(ctx.store), kpi.id, today);
   },
 };

@@ -1,6 +1,6 @@
-// The audit trail of check-ins and readings (issue 10 §2): every creation, correction and
-// deletion is one document written in the same batch as the change, so the trail never misses
-// one and a refused change leaves none.
+// The audit trail of check-ins and readings (issue 10 §2): every correction and deletion is one
+// document written in the same batch as the change, so the trail never misses one and a refused
+// change leaves none. A creation needs no line: the entry itself says who made it (`by`) and when.
 import type { IsoDate } from '../core/model/dates';
 import type { WriteOp } from '../core/ports/document-store';
 import { appendId, C, type EntryValues, type RevisionDoc } from './collections';

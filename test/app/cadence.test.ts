@@ -14,14 +14,14 @@ import { toIsoDate } from '../../src/core';
 const as = (h: Harness, actor: Actor) => createApp({ store: h.store, source: h.source, actor, history: { record: () => Promise.resolve() }, today: () => h.clock.today });
 const checkInsOf = async (h: Harness, kr: string) => listAll<{ at: string; value: number; by?: string }>(h.store, C.checkIns, { index: 'kr', value: kr });
 
-describe('a check-in records its author and a "created" audit line', () => {
-  it('by the caller, in the same batch', async () => {
+describe('a check-in records its author', () => {
+  it('the caller, on the entry itself; the trail starts empty', async () => {
     const h = await harness({ actor: OWNER() });
     await h.call('checkIn', { kr: 'KR-HEALTHY', value: 43, note: 'new model' });
     const latest = (await checkInsOf(h, 'KR-HEALTHY')).at(-1);
     expect(latest?.value).toMatchObject({ value: 43, by: 'jon', at: '2026-11-15' });
     const detail = await h.call('getKeyResult', { kr: 'KR-HEALTHY' });
-    expect(detail.revisions).toEqual([{ kind: 'check-in', subject: 'KR-HEALTHY', entry: latest?.id, action: 'created', by: 'jon', on: '2026-11-15', after: { at: '2026-11-15', value: 43, note: 'new model' } }]);
+    expect(detail.revisions).toEqual([]);
     expect(detail.checkIns.at(-1)).toMatchObject({ id: latest?.id, version: latest?.version, by: 'jon' });
   });
 });
@@ -112,7 +112,7 @@ describe('correcting and deleting a KPI reading', () => {
     await h.call('deleteReading', { id: mine.id, expected: (await h.call('getReadings', { kpi: 'churn' })).readings.find((r) => r.id === mine.id)?.version ?? '' });
     const after = await h.call('getReadings', { kpi: 'churn' });
     expect(after.readings.some((r) => r.id === mine.id)).toBe(false);
-    expect(after.revisions.map((r) => r.action)).toEqual(['created', 'corrected', 'deleted']);
+    expect(after.revisions.map((r) => r.action)).toEqual(['corrected', 'deleted']);
     const exported = await h.exported();
     expect(JSON.stringify(exported.kpis)).not.toContain('"by"');
   });
