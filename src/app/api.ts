@@ -28,6 +28,8 @@ export interface PanelKeyResult {
   via: WorkItemRef;
   /** The item's own subtree within the KR's units (effort KRs): what this item contributes. */
   contribution?: { done: number; total: number };
+  /** Cadence (SPEC §7): the stale-check-in message when this KR needs a check-in. */
+  needsUpdate?: string;
 }
 
 export interface PanelView {

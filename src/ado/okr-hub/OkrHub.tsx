@@ -4,10 +4,12 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { AlignmentBoard } from '../../ui/board/AlignmentBoard';
 import type { WorkItemHref } from '../../ui/board/work-item-href';
 import { KpiReadout } from '../../ui/kpi/KpiReadout';
+import { MyKeyResults } from '../../ui/my/MyKeyResults';
 
 const TABS = [
   { id: 'board', label: 'Alignment board' },
   { id: 'kpis', label: 'KPIs' },
+  { id: 'mine', label: 'My key results' },
 ] as const;
 
 type TabId = (typeof TABS)[number]['id'];
@@ -52,6 +54,7 @@ export function OkrHub({ workItemHref }: { workItemHref: WorkItemHref }) {
       <div role="tabpanel" id={`${id}-${tab}-panel`} aria-labelledby={`${id}-${tab}-tab`} className="ado-tabpanel">
         {tab === 'board' && <AlignmentBoard workItemHref={workItemHref} />}
         {tab === 'kpis' && <KpiReadout />}
+        {tab === 'mine' && <MyKeyResults />}
       </div>
     </div>
   );

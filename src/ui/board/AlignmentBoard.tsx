@@ -10,6 +10,7 @@ import { markReady } from '../perf/mark-ready';
 import { BoardFilters } from './BoardFilters';
 import { mergeTeamOptions, objectiveCount, teamRows, type TeamOption } from './board-tree';
 import { CoachList } from './CoachList';
+import { NeedsUpdateProvider } from '../cadence/needs-update';
 import { ObjectiveRow } from './ObjectiveRow';
 import type { WorkItemHref } from './work-item-href';
 
@@ -63,6 +64,7 @@ export function AlignmentBoard({ initialFilters = {}, onFiltersChange, workItemH
   };
 
   return (
+    <NeedsUpdateProvider lints={view?.lints}>
     <div className="h-board" data-state={board.status} data-reloading={board.status === 'ready' && board.reloading ? 'true' : undefined}>
       <div className="h-board-main">
         <header className="h-board-header">
@@ -138,5 +140,6 @@ export function AlignmentBoard({ initialFilters = {}, onFiltersChange, workItemH
       </div>
       <aside className="h-board-side">{view && <CoachList lints={view.lints} />}</aside>
     </div>
+    </NeedsUpdateProvider>
   );
 }

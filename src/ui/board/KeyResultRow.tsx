@@ -5,6 +5,7 @@ import { StatusPill } from '../components/StatusPill';
 import { progressDetail } from '../format/progress-detail';
 import { statusTone } from '../format/status';
 import { KeyResultDetails } from './KeyResultDetails';
+import { NeedsUpdateFor } from '../cadence/needs-update';
 import type { WorkItemHref } from './work-item-href';
 
 export interface KeyResultRowProps {
@@ -23,6 +24,7 @@ export function KeyResultRow({ kr, open, onToggle, href, onChanged }: KeyResultR
         <span className="h-row-title">
           <span className="h-kr-id">{kr.id}</span> {kr.title}
           <span className="h-tag">{kr.type}</span>
+          <NeedsUpdateFor subject={kr.id} />
         </span>
         <ProgressBar value={kr.progress} expected={kr.expected} label={`${kr.id} progress`} detail={progressDetail(kr)} tone={statusTone(kr.status)} />
         <StatusPill status={kr.status} />

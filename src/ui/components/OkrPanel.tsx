@@ -34,11 +34,11 @@ export function OkrPanel({ itemRef, onLoaded }: OkrPanelProps) {
     if (panel.status === 'ready') markReady('panel');
   }, [panel.status]);
 
-  async function act(action: () => Promise<unknown>, done: string): Promise<void> {
+  async function act(action: () => Promise<unknown>, done: string | undefined): Promise<void> {
     setNotice(undefined);
     try {
       await action();
-      setNotice({ tone: 'success', text: done });
+      if (done !== undefined) setNotice({ tone: 'success', text: done });
       await panel.reload();
     } catch (error) {
       // A conflict means our copy is old: show the latest before the user tries again.
@@ -64,7 +64,8 @@ export function OkrPanel({ itemRef, onLoaded }: OkrPanelProps) {
     }
   }
 
-  const checkIn = (kr: string, payload: CheckInPayload) => act(() => api('checkIn', { kr, ...payload }), `Checked in on ${kr}.`);
+  // The check-in form says "Checked in …" itself: one success message per check-in (issue 10 §5).
+  const checkIn = (kr: string, payload: CheckInPayload) => act(() => api('checkIn', { kr, ...payload }), undefined);
 
   const view = panel.data;
   const direct = new Set(view?.keyResults.filter((k) => k.via === itemRef).map((k) => k.kr.id) ?? []);

@@ -8,6 +8,8 @@ import { withUnit } from '../format/numbers';
 import { healthLabel, healthTone } from '../format/status';
 import { mayEdit, usePermissions } from '../hooks/use-permissions';
 import { FocusKpiForm } from './FocusKpiForm';
+import { NeedsUpdateFor } from '../cadence/needs-update';
+import { KpiReadingAction } from '../cadence/KpiReadingAction';
 
 type Kpi = KpiReadout['kpis'][number];
 
@@ -26,6 +28,7 @@ export function KpiCard({ kpi, onFocused }: { kpi: Kpi; onFocused: (message: str
           {kpi.title}
         </h2>
         <Pill tone={tone}>{healthLabel(kpi.health)}</Pill>
+        <NeedsUpdateFor subject={kpi.id} />
       </header>
       <div className="h-kpi-body">
         <div>
@@ -74,6 +77,7 @@ export function KpiCard({ kpi, onFocused }: { kpi: Kpi; onFocused: (message: str
           </button>
         </div>
       )}
+      <KpiReadingAction kpi={kpi} onDone={() => onFocused('')} />
       {focusing && (
         <FocusKpiForm
           kpi={kpi}
