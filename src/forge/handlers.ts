@@ -3,7 +3,9 @@
 // index.ts runs them with the Forge store.
 import ResolverModule from '@forge/resolver';
 import type { RequestProductMethod } from '@forge/api';
-import type { IsoDate } from '../core/model/dates';
+import { todayUtc, type IsoDate } from '../core/model/dates';
+import type { WebhookFetch } from '../app/digest/deliver';
+import { postWeeklyDigest, type DigestOutcome } from './digest';
 import type { DocumentStore } from '../core/ports/document-store';
 import type { RemainingTime } from './deadline';
 import { forgeJiraRequest } from './jira-request';
@@ -35,6 +37,8 @@ export interface HandlerDeps {
   resolverMarginMs?: number;
   onRequests?: (name: string, count: number) => void;
   log?: (message: string, error?: unknown) => void;
+  /** Cadence: how the weekly digest posts (@forge/api's fetch, within the manifest's egress). */
+  fetch?: WebhookFetch;
 }
 
 export interface Handlers {
@@ -42,6 +46,8 @@ export interface Handlers {
   issueEvents: (event: IssueEvent, context?: unknown) => Promise<EventOutcome | undefined>;
   reconcile: (event?: unknown, context?: unknown) => Promise<PassProgress | undefined>;
   drain: (event?: unknown, context?: unknown) => Promise<{ drained: string[]; pass: PassProgress } | undefined>;
+  /** Cadence: the weekly digest (docs/digest.md). */
+  digest: (event?: unknown, context?: unknown) => Promise<DigestOutcome | undefined>;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -76,5 +82,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     issueEvents: (event) => guarded('issue event', async () => handleIssueEvent(await triggerContext(triggerDeps()), event)),
     reconcile: () => guarded('reconciliation', async () => runPass(await triggerContext(triggerDeps()), { start: true })),
     drain: () => guarded('drain', async () => drainAll(await triggerContext(triggerDeps()))),
+    digest: () =>
+      postWeeklyDigest({
+        store: deps.store,
+        fetch: deps.fetch ?? globalThis.fetch,
+        sleep: deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+        today: deps.today ?? (() => todayUtc()),
+        log,
+      }).catch((e: unknown) => {
+        log('Harmony weekly digest failed; it runs again next week', e);
+        return undefined;
+      }),
   };
 }

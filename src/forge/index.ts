@@ -1,6 +1,6 @@
 // The Forge functions of manifest.yml (`handler: forge/index.<name>`): the Forge store on the
 // app's custom entities, Jira through @forge/api, and the time Forge says is left.
-import api, { getAppContext } from '@forge/api';
+import api, { fetch, getAppContext } from '@forge/api';
 import { ForgeKvsDocumentStore } from '../stores/forge-kvs-document-store';
 import { createHandlers } from './handlers';
 
@@ -15,9 +15,11 @@ function remaining(): number {
   }
 }
 
-const handlers = createHandlers({ store: new ForgeKvsDocumentStore(), api, remaining });
+// @forge/api's fetch reaches only the hosts manifest.yml declares under external.fetch.backend.
+const handlers = createHandlers({ store: new ForgeKvsDocumentStore(), api, remaining, fetch });
 
 export const resolver = handlers.resolver;
 export const issueEvents = handlers.issueEvents;
 export const reconcile = handlers.reconcile;
 export const drain = handlers.drain;
+export const digest = handlers.digest;

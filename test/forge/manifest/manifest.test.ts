@@ -77,7 +77,8 @@ describe('manifest.yml', () => {
     const [trigger] = m.modules.trigger ?? [];
     expect([...(trigger?.events ?? [])].sort()).toEqual([...ISSUE_EVENTS].sort());
     const intervals = (m.modules.scheduledTrigger ?? []).map((t) => `${t.function}:${t.interval}`).sort();
-    expect(intervals).toEqual(['drain:hour', 'reconcile:day']);
+    // Cadence adds the weekly digest.
+    expect(intervals).toEqual(['digest:week', 'drain:hour', 'reconcile:day']);
     const timeouts = new Map((m.modules.function ?? []).map((f) => [f.key, f.timeoutSeconds]));
     expect(timeouts.get('reconcile')).toBe(900);
     // Product events and resolvers are held to 25 s; only scheduled functions may run longer.
