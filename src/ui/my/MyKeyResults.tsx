@@ -20,7 +20,7 @@ function dueText(due: { days?: number; lastAt?: string }, what: string): string 
   return `Last ${what} ${plural(due.days ?? 0, 'day')} ago (${due.lastAt})`;
 }
 
-function MyKr({ entry, onChanged }: { entry: MyKeyResult; onChanged: () => Promise<void> }) {
+function MyKr({ entry, today, onChanged }: { entry: MyKeyResult; today: string; onChanged: () => Promise<void> }) {
   const api = useApi();
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -50,6 +50,7 @@ function MyKr({ entry, onChanged }: { entry: MyKeyResult; onChanged: () => Promi
       {open && kr.type === 'outcome' && (
         <CheckInForm
           kr={kr}
+          today={today}
           onSubmit={async (payload) => {
             await api('checkIn', { kr: kr.id, ...payload });
             await onChanged();
@@ -60,7 +61,7 @@ function MyKr({ entry, onChanged }: { entry: MyKeyResult; onChanged: () => Promi
   );
 }
 
-function MyKpiRow({ entry, onChanged }: { entry: MyKpi; onChanged: () => Promise<void> }) {
+function MyKpiRow({ entry, today, onChanged }: { entry: MyKpi; today: string; onChanged: () => Promise<void> }) {
   const [open, setOpen] = useState(false);
   const { kpi } = entry;
   return (
@@ -76,7 +77,7 @@ function MyKpiRow({ entry, onChanged }: { entry: MyKpi; onChanged: () => Promise
           <span className="h-sr-only"> of {kpi.title}</span>
         </button>
       </div>
-      {open && <RecordReadingForm kpi={kpi} onDone={onChanged} />}
+      {open && <RecordReadingForm kpi={kpi} today={today} onDone={onChanged} />}
     </li>
   );
 }
@@ -103,10 +104,10 @@ export function MyKeyResults() {
       {data && (
         <ul className="h-my-list">
           {data.keyResults.map((entry) => (
-            <MyKr key={entry.kr.id} entry={entry} onChanged={mine.reload} />
+            <MyKr key={entry.kr.id} entry={entry} today={data.at} onChanged={mine.reload} />
           ))}
           {data.kpis.map((entry) => (
-            <MyKpiRow key={entry.kpi.id} entry={entry} onChanged={mine.reload} />
+            <MyKpiRow key={entry.kpi.id} entry={entry} today={data.at} onChanged={mine.reload} />
           ))}
         </ul>
       )}
