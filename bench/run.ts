@@ -5,8 +5,9 @@ import { benchTrackers } from './trackers';
 import { benchAdo } from './ado';
 import { benchForge } from './forge';
 import { benchCli } from './cli';
+import { benchCadence } from './cadence';
 
-const suites: Record<string, () => unknown> = { core: () => benchCore(), trackers: () => benchTrackers(), ado: () => benchAdo(), forge: () => benchForge(), cli: () => benchCli() };
+const suites: Record<string, () => unknown> = { core: () => benchCore(), trackers: () => benchTrackers(), ado: () => benchAdo(), forge: () => benchForge(), cli: () => benchCli(), cadence: () => benchCadence() };
 const only = process.argv.slice(2);
 for (const [name, run] of Object.entries(suites)) {
   if (only.length && !only.includes(name)) continue;
