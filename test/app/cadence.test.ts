@@ -172,6 +172,20 @@ describe('the digest in the app', () => {
 });
 
 describe('cadence in the other views', () => {
+  it('the panel marks a KR that needs a check-in, in the lint\'s words, and only that one', async () => {
+    const h = await harness({ today: toIsoDate('2026-11-30') });
+    const board = await h.call('getBoard', {});
+    const stale = new Map(board.lints.filter((l) => l.code === 'stale-check-in').map((l) => [l.subject, l.message]));
+    // KR-HEALTHY (outcome, last checked in on 2026-11-14) is stale by then; link it to CS-1.
+    expect(stale.has('KR-HEALTHY')).toBe(true);
+    const ref = 'jira:CS-1';
+    await h.call('linkWorkItem', { kr: 'KR-HEALTHY', ref });
+    const panel = await h.call('getPanel', { ref });
+    for (const entry of panel.keyResults) expect(entry.needsUpdate).toBe(stale.get(entry.kr.id));
+    expect(panel.keyResults.find((e) => e.kr.id === 'KR-HEALTHY')?.needsUpdate).toMatch(/was last checked in 16 days ago/);
+    expect(panel.keyResults.some((e) => e.needsUpdate === undefined)).toBe(true);
+  });
+
   it('the KPI readout carries kpi-reading-overdue', async () => {
     const h = await harness({ today: toIsoDate('2027-01-20') });
     expect((await h.call('getKpis', {})).lints.some((l) => l.code === 'kpi-reading-overdue')).toBe(true);
