@@ -26,7 +26,8 @@ export function RecordReadingForm({ kpi, onDone, today = todayUtc() }: { kpi: Kp
     const { payload, errors } = validateCheckIn({ value, confidence: '', note, at });
     if (!payload) return setError(errors.value ?? errors.at ?? errors.note);
     try {
-      await api('recordReading', { kpi: kpi.id, value: payload.value, ...(payload.at ? { at: payload.at } : {}), ...(payload.note ? { note: payload.note } : {}), ...(confirm ? { confirm: true } : {}) });
+      // Left at today, the date is not sent: the server's today decides.
+      await api('recordReading', { kpi: kpi.id, value: payload.value, ...(payload.at && payload.at !== today ? { at: payload.at } : {}), ...(payload.note ? { note: payload.note } : {}), ...(confirm ? { confirm: true } : {}) });
       setValue('');
       setNote('');
       setConfirm(undefined);

@@ -13,7 +13,18 @@ import { FieldMessage } from './FieldMessage';
 
 const empty = (today: string): CheckInFields => ({ value: '', confidence: '', note: '', at: today });
 
-export function CheckInForm({ kr, onSubmit, today = todayUtc() }: { kr: OutcomeKeyResultReport; onSubmit: (payload: CheckInPayload) => Promise<void>; today?: string }) {
+export function CheckInForm({
+  kr,
+  onSubmit,
+  today = todayUtc(),
+  announce = true,
+}: {
+  kr: OutcomeKeyResultReport;
+  onSubmit: (payload: CheckInPayload) => Promise<void>;
+  today?: string;
+  /** false when the surrounding view says "Checked in" itself (the panel's notice). */
+  announce?: boolean;
+}) {
   const id = useId();
   const EMPTY = empty(today);
   const [fields, setFields] = useState<CheckInFields>(EMPTY);
@@ -35,6 +46,8 @@ export function CheckInForm({ kr, onSubmit, today = todayUtc() }: { kr: OutcomeK
     const { payload, errors: found } = validateCheckIn(fields);
     setErrors(found);
     if (!payload) return;
+    // Left at today, the date is not sent: the server's today decides (a host may pin it).
+    if (payload.at === today) delete payload.at;
     await send(payload);
   }
 
@@ -46,7 +59,7 @@ export function CheckInForm({ kr, onSubmit, today = todayUtc() }: { kr: OutcomeK
     try {
       await onSubmit(payload);
       setFields(EMPTY);
-      setSaved(`Checked in ${withUnit(payload.value, kr.unit)} on ${payload.at ?? today}.`);
+      if (announce) setSaved(`Checked in ${withUnit(payload.value, kr.unit)} on ${payload.at ?? today}.`);
     } catch (error) {
       const confirm = problemsFor(error, 'confirm')[0];
       if (confirm !== undefined) {

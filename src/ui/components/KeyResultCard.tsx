@@ -74,7 +74,7 @@ export function KeyResultCard({ entry, itemRef, onUnlink, onCheckIn }: KeyResult
           </button>
         )}
       </div>
-      {kr.type === 'outcome' && canCheckIn && checkingIn && <CheckInForm kr={kr} onSubmit={(payload) => onCheckIn(kr.id, payload)} />}
+      {kr.type === 'outcome' && canCheckIn && checkingIn && <CheckInForm kr={kr} announce={false} onSubmit={(payload) => onCheckIn(kr.id, payload)} />}
     </article>
   );
 }

@@ -64,8 +64,9 @@ export function OkrPanel({ itemRef, onLoaded }: OkrPanelProps) {
     }
   }
 
-  // The check-in form says "Checked in …" itself: one success message per check-in (issue 10 §5).
-  const checkIn = (kr: string, payload: CheckInPayload) => act(() => api('checkIn', { kr, ...payload }), undefined);
+  // The panel's notice outlives the reload; the form then stays quiet: one success message per
+  // check-in (issue 10 §5).
+  const checkIn = (kr: string, payload: CheckInPayload) => act(() => api('checkIn', { kr, ...payload }), `Checked in on ${kr}.`);
 
   const view = panel.data;
   const direct = new Set(view?.keyResults.filter((k) => k.via === itemRef).map((k) => k.kr.id) ?? []);
