@@ -9,8 +9,9 @@ import { benchCli } from './cli';
 import { benchReview } from './review';
 import { benchMeasureForge } from './measure-forge';
 import { benchAuthoring } from './authoring';
+import { benchCadence } from './cadence';
 
-const suites: Record<string, () => unknown> = { core: () => benchCore(), trackers: () => benchTrackers(), ado: () => benchAdo(), forge: () => benchForge(), cli: () => benchCli(), review: () => benchReview(), 'measure-forge': () => benchMeasureForge(), authoring: () => benchAuthoring() };
+const suites: Record<string, () => unknown> = { core: () => benchCore(), trackers: () => benchTrackers(), ado: () => benchAdo(), forge: () => benchForge(), cli: () => benchCli(), review: () => benchReview(), 'measure-forge': () => benchMeasureForge(), authoring: () => benchAuthoring(), cadence: () => benchCadence() };
 const only = process.argv.slice(2);
 for (const [name, run] of Object.entries(suites)) {
   if (only.length && !only.includes(name)) continue;

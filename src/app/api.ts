@@ -12,6 +12,7 @@ import type { Version } from '../core/ports/document-store';
 import type { Person } from '../core/ports/people-directory';
 import type { KeyResultReport, KpiReport, Lint, ObjectiveReport, Status } from '../core/report/types';
 import type { Review } from '../core/review/types';
+import type { Digest } from '../core/digest';
 
 /** An objective in a KR's chain up to the company objective, nearest first. */
 export interface ChainLink {
@@ -33,6 +34,8 @@ export interface PanelKeyResult {
   via: WorkItemRef;
   /** The item's own subtree within the KR's units (effort KRs): what this item contributes. */
   contribution?: { done: number; total: number };
+  /** Cadence (SPEC §7): the stale-check-in message when this KR needs a check-in. */
+  needsUpdate?: string;
 }
 
 export interface PanelView {
@@ -96,7 +99,64 @@ export interface KeyResultDetail {
   kr: KeyResultReport;
   objective: ObjectiveReport;
   history: SnapshotPoint[];
-  checkIns: { at: IsoDate; value: number; confidence?: number; note?: string; by?: string }[];
+  /** `id` and `version` (cadence): what correcting or deleting the entry names. */
+  checkIns: { at: IsoDate; value: number; confidence?: number; note?: string; by?: string; id?: string; version?: Version }[];
+  /** Cadence: the audit trail of these check-ins (or of the KPI's readings, for a `kpiRef` KR), oldest first. */
+  revisions?: RevisionView[];
+}
+
+// Cadence (issue 10 §2): corrections with an audit trail, My key results, the weekly digest.
+export interface EntryValuesView {
+  at: IsoDate;
+  value: number;
+  confidence?: number;
+  note?: string;
+}
+
+export interface RevisionView {
+  kind: 'check-in' | 'reading';
+  subject: string;
+  entry: string;
+  action: 'corrected' | 'deleted';
+  by: string;
+  on: IsoDate;
+  before?: EntryValuesView;
+  after?: EntryValuesView;
+}
+
+export interface ReadingsView {
+  kpi: string;
+  readings: (EntryValuesView & { id: string; version: Version; by?: string })[];
+  revisions: RevisionView[];
+}
+
+export interface MyKeyResult {
+  kr: KeyResultReport;
+  objectiveTitle: string;
+  team: string;
+  teamName: string;
+  period: string;
+  /** SPEC §7: overdue for a check-in; `lastAt` undefined means never. */
+  needsUpdate?: { days: number; lastAt?: IsoDate };
+}
+
+export interface MyKpi {
+  kpi: KpiReport;
+  needsUpdate?: { days?: number; lastAt?: IsoDate };
+}
+
+export interface MyKeyResultsView {
+  at: IsoDate;
+  /** Overdue first (longest overdue first), then off-track, at-risk, the rest; by id within. */
+  keyResults: MyKeyResult[];
+  kpis: MyKpi[];
+}
+
+/** Only admins ever get this: the webhook URL is a secret. */
+export interface DigestSettingsView {
+  webhook?: string;
+  format?: 'slack' | 'teams';
+  link?: string;
 }
 
 export interface KpiReadout {
@@ -246,11 +306,11 @@ export interface ApiMethods {
   searchWorkItems: { in: { text: string; limit?: number }; out: WorkItem[] };
   linkWorkItem: { in: { kr: string; ref: WorkItemRef }; out: PanelKeyResult['kr'] };
   unlinkWorkItem: { in: { kr: string; ref: WorkItemRef }; out: PanelKeyResult['kr'] };
-  checkIn: { in: { kr: string; value: number; confidence?: number; note?: string; at?: IsoDate }; out: KeyResultReport };
+  checkIn: { in: { kr: string; value: number; confidence?: number; note?: string; at?: IsoDate; confirm?: boolean }; out: KeyResultReport };
   getBoard: { in: BoardFilters & { at?: IsoDate }; out: BoardView };
   getKeyResult: { in: { kr: string; at?: IsoDate }; out: KeyResultDetail };
   getKpis: { in: { at?: IsoDate; team?: string }; out: KpiReadout };
-  recordReading: { in: { kpi: string; value: number; at?: IsoDate; note?: string }; out: KpiReport };
+  recordReading: { in: { kpi: string; value: number; at?: IsoDate; note?: string; confirm?: boolean }; out: KpiReport };
   focusKpi: {
     in: { kpi: string; objective: string; target: number; title?: string; start?: number };
     out: KeyResultReport;
@@ -287,6 +347,19 @@ export interface ApiMethods {
   deleteKpi: { in: { id: string; expected: Version }; out: { deleted: string } };
   searchPeople: { in: { text: string; limit?: number }; out: Person[] };
   resolvePeople: { in: { ids: string[] }; out: Person[] };
+  // Cadence (issue 10 §2): corrections with an audit trail, My key results, the weekly digest.
+  correctCheckIn: {
+    in: { id: string; value: number; confidence?: number; note?: string; at: IsoDate; expected: Version; confirm?: boolean };
+    out: KeyResultReport;
+  };
+  deleteCheckIn: { in: { id: string; expected: Version }; out: KeyResultReport };
+  getReadings: { in: { kpi: string }; out: ReadingsView };
+  correctReading: { in: { id: string; value: number; note?: string; at: IsoDate; expected: Version; confirm?: boolean }; out: KpiReport };
+  deleteReading: { in: { id: string; expected: Version }; out: KpiReport };
+  getMyKeyResults: { in: { at?: IsoDate }; out: MyKeyResultsView };
+  getDigest: { in: { at?: IsoDate; team?: string }; out: Digest };
+  getDigestSettings: { in: Record<string, never>; out: DigestSettingsView };
+  saveDigestSettings: { in: { webhook: string | null; format?: 'slack' | 'teams'; link?: string }; out: DigestSettingsView };
 }
 
 export type ApiName = keyof ApiMethods;

@@ -41,6 +41,11 @@ export const C = {
   measureRuns: 'measureRuns',
   /** The latest run of each measure (id: the KR or KPI id): its age and the hourly claim. */
   measureHeads: 'measureHeads',
+  // Cadence (issue 10 §2): history about the plan, not part of it, so an import keeps them.
+  /** The audit trail of check-ins and readings: one per correction or deletion, indexed by subject (KR or KPI). */
+  revisions: 'revisions',
+  /** Notification settings; id `digest`: the weekly digest's webhook (a secret: admins only). */
+  notify: 'notify',
 } as const;
 
 export type CollectionName = (typeof C)[keyof typeof C];
@@ -63,6 +68,8 @@ export const SETTINGS_ID = 'plan';
 
 export interface SettingsDoc {
   organization?: string;
+  /** SPEC §7 cadence, kept so that export gives back what was imported. */
+  checkInDays?: number;
 }
 
 /**
@@ -90,7 +97,42 @@ export interface KeyResultIndexDoc {
 export type KpiDoc = Ordered<Omit<Kpi, 'readings'> & { readings?: [] }>;
 
 export type CheckInDoc = CheckIn & { kr: string };
-export type ReadingDoc = Reading & { kpi: string };
+/** `by`: who recorded it (storage only: a plan's readings carry no author, SPEC §1). */
+export type ReadingDoc = Reading & { kpi: string; by?: string };
+
+/** What a check-in or reading said, for the audit trail. */
+export interface EntryValues {
+  at: IsoDate;
+  value: number;
+  confidence?: number;
+  note?: string;
+}
+
+/** One line of the audit trail of a check-in or a reading. */
+export interface RevisionDoc {
+  kind: 'check-in' | 'reading';
+  /** The KR (check-ins) or KPI (readings) the entry belongs to. */
+  subject: string;
+  /** The check-in's or reading's document id. */
+  entry: string;
+  action: 'corrected' | 'deleted';
+  by: string;
+  on: IsoDate;
+  /** What it was before a correction or deletion. */
+  before?: EntryValues;
+  /** What it is after a creation or correction. */
+  after?: EntryValues;
+}
+
+export const DIGEST_SETTINGS_ID = 'digest';
+
+export interface DigestSettingsDoc {
+  /** The Slack incoming webhook or Teams workflow URL: a secret. */
+  webhook: string;
+  format: 'slack' | 'teams';
+  /** The board's address, shown as a button in the message. */
+  link?: string;
+}
 
 export interface LinkDoc {
   kr: string;

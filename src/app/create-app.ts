@@ -38,6 +38,9 @@ import { getPlanOutline } from './get-plan-outline';
 import { resolvePeople, searchPeople } from './people';
 import { savePeriod } from './save-period';
 import { saveTeam } from './save-team';
+import { correctCheckIn, correctReading, deleteCheckIn, deleteReading, getReadings } from './correct-entries';
+import { getDigest, getDigestSettings, saveDigestSettings } from './digest-use-cases';
+import { getMyKeyResults } from './my-key-results';
 
 export const USE_CASES: { [K in ApiName]: UseCase<K> } = {
   getPanel,
@@ -82,6 +85,16 @@ export const USE_CASES: { [K in ApiName]: UseCase<K> } = {
   deleteKpi,
   searchPeople,
   resolvePeople,
+  // Cadence (issue 10 §2): corrections with an audit trail, My key results, the weekly digest.
+  correctCheckIn,
+  deleteCheckIn,
+  getReadings,
+  correctReading,
+  deleteReading,
+  getMyKeyResults,
+  getDigest,
+  getDigestSettings,
+  saveDigestSettings,
 };
 
 export type { App } from './app-of';

@@ -6,6 +6,7 @@ import { evaluateObjectives, keyResultOf, objectiveOf } from './evaluate-objecti
 import { PlanReader } from './plan-reader';
 import { outcomeHistory } from './outcome-history';
 import { readHistory } from './snapshots';
+import { revisionsOf } from './revisions';
 import { viewer } from './permissions';
 import type { UseCase } from './use-case';
 import { id, isoDate } from './validate';
@@ -23,10 +24,12 @@ export const getKeyResult: UseCase<'getKeyResult'> = {
     let checkIns: KeyResultDetail['checkIns'] = [];
     if (def.type === 'outcome' && def.kpiRef !== undefined) {
       // Its values are the KPI's readings (SPEC §2).
-      checkIns = (await reader.readingsOf(def.kpiRef)).map(({ value: { kpi: _kpi, ...r } }) => r);
+      checkIns = (await reader.readingsOf(def.kpiRef)).map(({ id: entry, version, value: { kpi: _kpi, ...r } }) => ({ ...r, id: entry, version }));
     } else if (def.type === 'outcome') {
-      checkIns = (await reader.checkInsOf(kr)).map(({ value: { kr: _kr, ...c } }) => c);
+      checkIns = (await reader.checkInsOf(kr)).map(({ id: entry, version, value: { kr: _kr, ...c } }) => ({ ...c, id: entry, version }));
     }
+    // Cadence: the audit trail of those entries (corrections, deletions).
+    const revisions = def.type === 'outcome' ? await revisionsOf(ctx, def.kpiRef ?? kr) : [];
     return {
       kr: keyResultOf(evaluation, kr),
       objective: objectiveOf(evaluation, objective.id),
@@ -34,6 +37,7 @@ export const getKeyResult: UseCase<'getKeyResult'> = {
       // snapshots of its scope, which no one can reconstruct after the fact.
       history: def.type === 'outcome' ? outcomeHistory(def, checkIns, day) : await readHistory(ctx.store, kr, day),
       checkIns: checkIns.filter((c) => c.at <= day).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
+      revisions,
     };
   },
 };

@@ -12,7 +12,8 @@ import { viewer } from './permissions';
 import type { UseCase } from './use-case';
 import { id, isoDate } from './validate';
 
-const KPI_LINTS: ReadonlySet<LintCode> = new Set(['effort-kr-as-kpi', 'every-kr-a-kpi', 'kpi-count', 'kpi-incomplete', 'kpi-breached']);
+// kpi-reading-overdue (cadence, SPEC §7): the readout marks a KPI that needs a new reading.
+const KPI_LINTS: ReadonlySet<LintCode> = new Set(['effort-kr-as-kpi', 'every-kr-a-kpi', 'kpi-count', 'kpi-incomplete', 'kpi-breached', 'kpi-reading-overdue']);
 
 export const getKpis: UseCase<'getKpis'> = {
   input: z.strictObject({ at: isoDate.optional(), team: id.optional() }),

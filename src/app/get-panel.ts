@@ -67,6 +67,9 @@ export const getPanel: UseCase<'getPanel'> = {
       // A stale report has no units to find this item's share in.
       const contribution = stale ? undefined : contributionOf(report, item.ref, parents);
       if (contribution) entry.contribution = contribution;
+      // Cadence (SPEC §7): the panel marks a KR that needs a check-in, in the lint's words.
+      const due = evaluation.report.lints.find((l) => l.code === 'stale-check-in' && l.subject === kr);
+      if (due) entry.needsUpdate = due.message;
       keyResults.push(entry);
     }
     // Nearest link first, then in plan order.

@@ -38,7 +38,10 @@ export type Requirement<K extends ApiName> =
   | { role: 'editor-or-owner'; kr: (input: ApiInput<K>) => string | undefined }
   // Grading a KR of a closed period (issue 12): its owner judges it, or an admin; editors do not.
   | { role: 'admin-or-owner'; kr: (input: ApiInput<K>) => string }
-  | { role: 'work-item-editor'; ref: (input: ApiInput<K>) => WorkItemRef };
+  | { role: 'work-item-editor'; ref: (input: ApiInput<K>) => WorkItemRef }
+  // Cadence: correcting or deleting a check-in or reading: its author, the owner of its KR or
+  // KPI, or an editor (issue 10 §2).
+  | { role: 'author-owner-or-editor'; entry: (input: ApiInput<K>) => { kind: 'check-in' | 'reading'; id: string } };
 
 export type Role = Requirement<ApiName>['role'];
 
@@ -98,6 +101,12 @@ export async function authorize<K extends ApiName>(
       if (await isOwner(store, kr, actor)) return;
       throw new ForbiddenError(`${name} needs the admin role, or to be the owner of key result ${kr}`);
     }
+    case 'author-owner-or-editor': {
+      if (await actor.isEditor()) return;
+      const { kind, id } = requirement.entry(input);
+      if (await isAuthorOrOwner(store, kind, id, actor)) return;
+      throw new ForbiddenError(`${name} needs the editor role, or to have made this ${kind}, or to own its ${kind === 'check-in' ? 'key result' : 'KPI'}`);
+    }
     case 'work-item-editor': {
       const ref = requirement.ref(input);
       if ((await actor.mayEditWorkItems([ref])).has(ref)) return;
@@ -111,4 +120,17 @@ async function isOwner(store: DocumentStore, kr: string, actor: Actor): Promise<
   const found = await new PlanReader(store).keyResult(kr);
   const owner = found?.def.owner;
   return owner !== undefined && owner !== '' && actor.ownerIds.includes(owner);
+}
+
+/** The stored entry's author, or the owner of its KR or KPI (never what the payload claims). */
+async function isAuthorOrOwner(store: DocumentStore, kind: 'check-in' | 'reading', id: string, actor: Actor): Promise<boolean> {
+  const mine = (who: string | undefined) => who !== undefined && who !== '' && (who === actor.id || actor.ownerIds.includes(who));
+  if (kind === 'check-in') {
+    const doc = await store.get<{ kr: string; by?: string }>('checkIns', id);
+    return doc !== undefined && (mine(doc.value.by) || (await isOwner(store, doc.value.kr, actor)));
+  }
+  const doc = await store.get<{ kpi: string; by?: string }>('readings', id);
+  if (doc === undefined) return false;
+  if (mine(doc.value.by)) return true;
+  return mine((await new PlanReader(store).kpi(doc.value.kpi))?.value.owner);
 }

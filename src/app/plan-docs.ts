@@ -30,7 +30,10 @@ export interface DocWrite {
 
 export function planToDocs(plan: Plan): DocWrite[] {
   const docs: DocWrite[] = [];
-  const settings: SettingsDoc = plan.organization === undefined ? {} : { organization: plan.organization };
+  const settings: SettingsDoc = {
+    ...(plan.organization !== undefined ? { organization: plan.organization } : {}),
+    ...(plan.checkInDays !== undefined ? { checkInDays: plan.checkInDays } : {}),
+  };
   docs.push({ collection: C.settings, id: SETTINGS_ID, value: settings });
   plan.periods.forEach((p, order) => docs.push({ collection: C.periods, id: p.id, value: { ...p, order } satisfies PeriodDoc }));
   plan.teams.forEach((t, order) => docs.push({ collection: C.teams, id: t.id, value: { ...t, order } satisfies TeamDoc }));
@@ -106,10 +109,11 @@ export interface PlanDocs {
 export function docsToPlan(docs: PlanDocs): Plan {
   const linksByKr = groupLinks(docs.links);
   const checkInsByKr = groupSeq(docs.checkIns, (c) => c.kr, ({ kr: _kr, ...c }) => c);
-  const readingsByKpi = groupSeq(docs.readings, (r) => r.kpi, ({ kpi: _kpi, ...r }) => r);
+  const readingsByKpi = groupSeq(docs.readings, (r) => r.kpi, ({ kpi: _kpi, by: _by, ...r }) => r);
   const plan: Plan = {
     okr: 1,
     ...(docs.settings?.organization !== undefined ? { organization: docs.settings.organization } : {}),
+    ...(docs.settings?.checkInDays !== undefined ? { checkInDays: docs.settings.checkInDays } : {}),
     periods: byOrder(docs.periods).map(withoutOrder),
     teams: byOrder(docs.teams).map(withoutOrder),
     objectives: byOrder(docs.objectives).map((o) => hydrateObjective(o, linksByKr, checkInsByKr)),

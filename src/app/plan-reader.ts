@@ -6,6 +6,8 @@ import type { Kpi, Objective, Period, Plan, Team } from '../core/model/plan';
 import type { DocumentStore, StoredDoc } from '../core/ports/document-store';
 import {
   C,
+  SETTINGS_ID,
+  type SettingsDoc,
   type CheckInDoc,
   type KeyResultDef,
   type KeyResultIndexDoc,
@@ -145,8 +147,11 @@ export class PlanReader {
       Promise.all(kpiIds.map((id) => this.kpi(id))),
     ]);
     const kpis = await Promise.all(kpiDocs.filter((d) => d !== undefined).map((d) => this.hydratedKpi(d.value)));
+    // The plan's cadence (SPEC §7), so a partial evaluation judges check-ins as the whole one does.
+    const checkInDays = (await this.store.get<SettingsDoc>(C.settings, SETTINGS_ID))?.value.checkInDays;
     return {
       okr: 1,
+      ...(checkInDays !== undefined ? { checkInDays } : {}),
       periods: periods.filter((p) => p !== undefined).map(stripOrder<Period>),
       teams: teams.map(stripOrder<Team>),
       objectives,

@@ -9,11 +9,12 @@ import { listAll } from './list-all';
 import { appendSuffix, nextSeq } from './next-seq';
 import { PlanReader } from './plan-reader';
 import { editor } from './permissions';
+import { requireConfirmation } from './plausible';
 import type { UseCase } from './use-case';
 import { finite, id, isoDate } from './validate';
 
 export const recordReading: UseCase<'recordReading'> = {
-  input: z.strictObject({ kpi: id, value: finite, at: isoDate.optional(), note: z.string().optional() }),
+  input: z.strictObject({ kpi: id, value: finite, at: isoDate.optional(), note: z.string().optional(), confirm: z.boolean().optional() }),
   requires: editor,
 
   async run(ctx, input) {
@@ -23,11 +24,12 @@ export const recordReading: UseCase<'recordReading'> = {
     const reader = new PlanReader(ctx.store);
     const kpi = await reader.requireKpi(input.kpi);
     const existing = await reader.readingsOf(kpi.id);
-    const reading: ReadingDoc = { at, value: input.value, ...(input.note?.trim() ? { note: input.note.trim() } : {}), kpi: kpi.id };
-    await ctx.store.put(C.readings, appendId(kpi.id, nextSeq(kpi.id, existing.map((r) => r.id)), appendSuffix()), reading, {
-      expected: null,
-      indexes: { kpi: kpi.id },
-    });
+    const latest = [...existing].sort((a, b) => (a.value.at < b.value.at ? -1 : a.value.at > b.value.at ? 1 : 0)).at(-1)?.value.value;
+    requireConfirmation(input.value, [kpi.value.target, kpi.value.threshold, latest], `what this KPI reads`, input.confirm);
+    const reading: ReadingDoc = { at, value: input.value, ...(input.note?.trim() ? { note: input.note.trim() } : {}), kpi: kpi.id, by: ctx.actor.id };
+    const docId = appendId(kpi.id, nextSeq(kpi.id, existing.map((r) => r.id)), appendSuffix());
+    // One single-document write, so concurrent readings never contend; `by` says who made it.
+    await ctx.store.put(C.readings, docId, reading, { expected: null, indexes: { kpi: kpi.id } });
     return kpiReport(new PlanReader(ctx.store), kpi.id, today);
   },
 };

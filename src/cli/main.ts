@@ -12,6 +12,7 @@ import { reviewJson } from './render/review-json';
 import { painter } from './render/style';
 import { escapeControls, plainOutput, terminalJson, terminalSafe } from './render/terminal-text';
 import { version } from './version';
+import { DigestUsageError, runDigest } from './digest';
 
 const USAGE = `usage:
   okr evaluate PLAN [--at YYYY-MM-DD] [--json [--explain]]
@@ -32,6 +33,8 @@ const USAGE = `usage:
   okr measure jira PLAN --site URL [--email ADDR] [--at DATE] [--dry-run]
   okr measure ado PLAN --org URL --project NAME [--at DATE] [--dry-run]
                                      run PLAN's tracker queries and record their values
+  okr digest PLAN --webhook URL [--at YYYY-MM-DD] [--format slack|teams] [--team ID] [--link URL] [--dry-run]
+                                     post the weekly check-in digest to Slack or Teams (exit 3: refused)
   okr --version                      the version of okr
 PLAN is a YAML or JSON plan file (format and rules: docs/plan-format.md); --at defaults to today (UTC).
 More: docs/cli.md`;
@@ -107,6 +110,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     case 'close':
     case 'rollover':
       return (await import('./close/command')).runCloseCommand(command, rest, io);
+    case 'digest':
+      try {
+        return await runDigest(rest, io);
+      } catch (e) {
+        if (e instanceof DigestUsageError) throw new UsageError(e.message);
+        throw e;
+      }
     case 'pull':
       // The trackers' clients are most of the CLI's code: load them only to pull.
       return (await import('./pull/command')).runPull(rest, io);

@@ -30,3 +30,6 @@ export { assertNever } from './model/assert-never';
 export { recordMeasured, recordMeasuredValue, planMeasures, type MeasuredEntry, type PlanMeasure } from './measure/record';
 // Key result kinds, dispatched exhaustively
 export { KEY_RESULT_KINDS, holdsValues, keyResultKindLabel, type KeyResultKind } from './model/key-result-kind';
+export { overdueCheckIns, overdueReadings, isClosed, isRunning, daysText, READING_DAYS, type OverdueCheckIn, type OverdueReading } from './lints/cadence';
+export * from './digest';
+export { farOutside, type FarOutside } from './evaluate/plausible-value';

@@ -3,7 +3,9 @@
 // index.ts runs them with the Forge store.
 import ResolverModule from '@forge/resolver';
 import type { RequestProductMethod } from '@forge/api';
-import type { IsoDate } from '../core/model/dates';
+import { todayUtc, type IsoDate } from '../core/model/dates';
+import type { WebhookFetch } from '../app/digest/deliver';
+import { postWeeklyDigest, type DigestOutcome } from './digest';
 import type { DocumentStore } from '../core/ports/document-store';
 import type { RemainingTime } from './deadline';
 import { forgeJiraRequest } from './jira-request';
@@ -41,6 +43,8 @@ export interface HandlerDeps {
   log?: (message: string, error?: unknown) => void;
   /** Measured values (SPEC §8): the Jira measure source over a request; none: JQL measures fail in words. */
   measureSource?: (request: JiraRequest) => MeasureSource;
+  /** Cadence: how the weekly digest posts (@forge/api's fetch, within the manifest's egress). */
+  fetch?: WebhookFetch;
 }
 
 export interface Handlers {
@@ -50,6 +54,8 @@ export interface Handlers {
   drain: (event?: unknown, context?: unknown) => Promise<{ drained: string[]; pass: PassProgress } | undefined>;
   /** The hourly measure pass: each JQL measure as its owner (offline impersonation). */
   measure: (event?: unknown, context?: unknown) => Promise<MeasurePassResult | undefined>;
+  /** Cadence: the weekly digest (docs/digest.md). */
+  digest: (event?: unknown, context?: unknown) => Promise<DigestOutcome | undefined>;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -96,5 +102,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           ...(deps.now ? { now: deps.now } : {}),
         }),
       ),
+    digest: () =>
+      postWeeklyDigest({
+        store: deps.store,
+        fetch: deps.fetch ?? globalThis.fetch,
+        sleep: deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+        today: deps.today ?? (() => todayUtc()),
+        log,
+      }).catch((e: unknown) => {
+        log('Harmony weekly digest failed; it runs again next week', e);
+        return undefined;
+      }),
   };
 }

@@ -174,6 +174,15 @@ async function afterSuccess(store: DocumentStore, name: ApiName, payload: unknow
     case 'deleteKpi':
     case 'searchPeople':
     case 'resolvePeople':
+    case 'correctCheckIn': // cadence: entries, My key results and the digest change no KR's scope
+    case 'deleteCheckIn':
+    case 'getReadings':
+    case 'correctReading':
+    case 'deleteReading':
+    case 'getMyKeyResults':
+    case 'getDigest':
+    case 'getDigestSettings':
+    case 'saveDigestSettings':
       return;
   }
 }

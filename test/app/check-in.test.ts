@@ -8,7 +8,8 @@ describe('checkIn', () => {
     expect(kr.type === 'outcome' && [kr.current, kr.currentFrom, kr.currentAt, kr.confidence]).toEqual([74.5, 'check-in', h.clock.today, 0.8]);
     expect(kr.progress).toBeCloseTo(0.75, 10);
     const detail = await h.call('getKeyResult', { kr: 'KR-RETENTION' });
-    expect(detail.checkIns.at(-1)).toEqual({ at: h.clock.today, value: 74.5, confidence: 0.8, note: 'renewals signed' });
+    // Cadence: the entry also carries its author and what correcting it names.
+    expect(detail.checkIns.at(-1)).toEqual({ at: h.clock.today, value: 74.5, confidence: 0.8, note: 'renewals signed', by: 'ada', id: expect.any(String) as unknown, version: expect.any(String) as unknown });
     const exported = await h.exported();
     const stored = exported.objectives[1]?.keyResults[0];
     expect(stored?.type === 'outcome' && stored.checkIns?.length).toBe(3);

@@ -8,6 +8,7 @@ import type { ApiInput, ApiName } from '../../src/app/api';
 import { C } from '../../src/app/collections';
 import { createApp, USE_CASES } from '../../src/app/create-app';
 import { NO_HISTORY } from '../../src/app/history';
+import { listAll } from '../../src/app/list-all';
 import type { Role } from '../../src/app/permissions';
 import type { UseCase } from '../../src/app/use-case';
 import { day } from '../builders';
@@ -64,6 +65,16 @@ export const MATRIX: { [K in ApiName]: { role: Role; allowed: readonly Who[] } }
   deletePeriod: { role: 'admin', allowed: ['admin'] },
   deleteKeyResult: { role: 'admin', allowed: ['admin'] },
   deleteKpi: { role: 'admin', allowed: ['admin'] },
+  // Cadence: jon (OWNER) owns KR-HEALTHY and the KPI churn; the demo's entries have no author.
+  correctCheckIn: { role: 'author-owner-or-editor', allowed: ['admin', 'editor', 'owner'] },
+  deleteCheckIn: { role: 'author-owner-or-editor', allowed: ['admin', 'editor', 'owner'] },
+  getReadings: { role: 'viewer', allowed: EVERYONE },
+  correctReading: { role: 'author-owner-or-editor', allowed: ['admin', 'editor', 'owner'] },
+  deleteReading: { role: 'author-owner-or-editor', allowed: ['admin', 'editor', 'owner'] },
+  getMyKeyResults: { role: 'viewer', allowed: EVERYONE },
+  getDigest: { role: 'viewer', allowed: EVERYONE },
+  getDigestSettings: { role: 'admin', allowed: ['admin'] },
+  saveDigestSettings: { role: 'admin', allowed: ['admin'] },
 };
 
 /** Closes a period as an admin, for the calls that need a closed one. */
@@ -75,6 +86,12 @@ const NEXT = { from: '2026-Q4', to: '2027-Q1', start: day('2027-01-01'), end: da
 const healthy = DEMO.objectives.flatMap((o) => o.keyResults).find((k) => k.id === 'KR-HEALTHY');
 if (healthy?.type !== 'outcome') throw new Error('the demo plan has the outcome KR KR-HEALTHY');
 const version = async (h: Harness, id: string) => (await h.store.get(C.objectives, id))?.version ?? '';
+/** The first stored check-in of a KR or reading of a KPI: what a correction names. */
+const firstEntry = async (h: Harness, collection: 'checkIns' | 'readings', index: 'kr' | 'kpi', value: string) => {
+  const [doc] = await listAll<{ at: string; value: number }>(h.store, collection, { index, value });
+  if (!doc) throw new Error(`the demo plan has a ${collection} entry of ${value}`);
+  return { id: doc.id, expected: doc.version, at: doc.value.at };
+};
 
 /** A payload that succeeds for an allowed caller, on a fresh demo plan. */
 const PAYLOADS: { [K in ApiName]: (h: Harness) => Promise<ApiInput<K>> } = {
@@ -138,6 +155,21 @@ const PAYLOADS: { [K in ApiName]: (h: Harness) => Promise<ApiInput<K>> } = {
   }),
   deleteKeyResult: async (h) => ({ id: 'KR-SUMMER-SITE', expected: await version(h, 'O-SUMMER') }),
   deleteKpi: async (h) => ({ id: 'mttr', expected: (await h.store.get(C.kpis, 'mttr'))?.version ?? '' }),
+  correctCheckIn: async (h) => ({ ...(await firstEntry(h, 'checkIns', 'kr', 'KR-HEALTHY')), value: 43 }) as ApiInput<'correctCheckIn'>,
+  deleteCheckIn: async (h) => {
+    const { id, expected } = await firstEntry(h, 'checkIns', 'kr', 'KR-HEALTHY');
+    return { id, expected };
+  },
+  getReadings: () => Promise.resolve({ kpi: 'churn' }),
+  correctReading: async (h) => ({ ...(await firstEntry(h, 'readings', 'kpi', 'churn')), value: 9 }) as ApiInput<'correctReading'>,
+  deleteReading: async (h) => {
+    const { id, expected } = await firstEntry(h, 'readings', 'kpi', 'churn');
+    return { id, expected };
+  },
+  getMyKeyResults: () => Promise.resolve({}),
+  getDigest: () => Promise.resolve({}),
+  getDigestSettings: () => Promise.resolve({}),
+  saveDigestSettings: () => Promise.resolve({ webhook: 'https://hooks.slack.com/services/T0/B0/secret' }),
 };
 
 const NAMES = Object.keys(USE_CASES) as ApiName[];
@@ -172,6 +204,7 @@ describe('the permission matrix (every use case × every role)', () => {
     }
     expect(envelope).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     if (!envelope.ok) expect(envelope.error.message).toMatch(MATRIX[name].role === 'work-item-editor' ? /permission to edit/ : new RegExp(`needs the ${roleWord(MATRIX[name].role)} role`));
+    if (!envelope.ok) expect(envelope.error.message).toMatch(MATRIX[name].role === 'work-item-editor' ? /permission to edit/ : new RegExp(`needs the ${MATRIX[name].role === 'editor-or-owner' || MATRIX[name].role === 'author-owner-or-editor' ? 'editor' : MATRIX[name].role} role`));
     expect(await dumpStore(h.store)).toEqual(before);
   });
 });

@@ -87,7 +87,8 @@ describe('Forge admin page', () => {
   it('shows the discovered field, saves the chosen ones and resolutions with the version read, then shows them as chosen', async () => {
     const backend = settingsBackend();
     const { page, frame } = await openAdmin(backend);
-    expect(await frame.locator('form').textContent()).toContain('Found by name until you choose: Story Points');
+    // .first(): the settings form; the weekly digest's form (cadence) follows it.
+    expect(await frame.locator('form').first().textContent()).toContain('Found by name until you choose: Story Points');
     expect(await frame.getByLabel('Story point field').inputValue()).toBe('customfield_10016');
     await page.screenshot({ path: join(OUT, 'forge-admin-light.png'), fullPage: true });
 

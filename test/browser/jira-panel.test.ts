@@ -142,6 +142,8 @@ describe('Jira issue panel (journey a)', () => {
     await card.getByLabel('Note').fill('new <script>alert(1)</script> macros');
     await card.getByRole('button', { name: 'Check in' }).last().click();
     await page.getByText('Checked in on KR-FCR.').waitFor();
+    // One success message per check-in (issue 10 §5): the panel's, not the form's as well.
+    expect(await page.getByText(/^Checked in/).count()).toBe(1);
     const after = await t.api('getKeyResult', { kr: 'KR-FCR' });
     expect(after.checkIns.at(-1)).toMatchObject({ value: 70, confidence: 0.8, note: 'new <script>alert(1)</script> macros' });
     await panelSettled(page);

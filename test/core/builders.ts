@@ -30,6 +30,7 @@ export interface PlanParts {
   kpis?: Input[];
   workItems?: (Input | WorkItem)[];
   organization?: string;
+  checkInDays?: unknown;
 }
 
 /** A valid plan; defaults: periods Q3 and TEN, one root team `company`. */
@@ -37,6 +38,7 @@ export function buildPlan(parts: PlanParts = {}): Plan {
   return validatePlan({
     okr: 1,
     ...(parts.organization !== undefined ? { organization: parts.organization } : {}),
+    ...(parts.checkInDays !== undefined ? { checkInDays: parts.checkInDays } : {}),
     periods: parts.periods ?? [Q3, TEN],
     teams: parts.teams ?? [{ id: 'company', name: 'Company' }],
     objectives: parts.objectives ?? [],

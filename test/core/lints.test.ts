@@ -15,8 +15,8 @@ describe('SPEC §3 lints: a plan that follows the doctrine has none', () => {
   it('three measurable KRs, a complete healthy KPI, linked known work', () => {
     const report = evaluateAt(
       buildPlan({
-        objectives: [objective('O', [...krs(2), effortKr('E', ['jira:W-1'])])],
-        kpis: [kpi('churn', { readings: [{ at: '2024-07-01', value: 4 }] })],
+        objectives: [objective('O', [...krs(2, 'K', { checkIns: [{ at: '2024-08-10', value: 5 }] }), effortKr('E', ['jira:W-1'])])],
+        kpis: [kpi('churn', { readings: [{ at: '2024-08-01', value: 4 }] })],
         workItems,
       }),
       AT,
@@ -293,6 +293,7 @@ describe('SPEC §3 lint shape', () => {
       new Set<LintCode>([
         'objective-without-krs', 'kr-count', 'outcome-kr-without-target', 'effort-kr-without-work', 'unknown-work-item', 'effort-kr-as-kpi',
         'every-kr-a-kpi', 'kpi-count', 'kpi-incomplete', 'kpi-breached', 'too-many-objectives', 'orphan-objective',
+        'stale-check-in', 'kpi-reading-overdue',
       ]),
     );
     for (const l of report.lints) {

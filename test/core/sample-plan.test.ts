@@ -99,11 +99,15 @@ describe('sample plan examples/rain-town-tea.yaml at 2026-11-15', () => {
     expect(report.kpis).toHaveLength(7);
   });
 
-  it('lints: O-BORING-DEPLOYS has 2 KRs, change failure rate is breached unfocused, sales objective aligns nowhere', () => {
+  it('lints: O-BORING-DEPLOYS has 2 KRs, change failure rate is breached unfocused, sales objective aligns nowhere, four KRs not checked in for over a week', () => {
     expect(report.lints.map((l) => [l.code, l.subject])).toEqual([
       ['kr-count', 'O-BORING-DEPLOYS'],
       ['kpi-breached', 'change-failure-rate'],
       ['orphan-objective', 'O-SUBSCRIPTIONS'],
+      ['stale-check-in', 'KR-LEADTIME'],
+      ['stale-check-in', 'KR-TEST-PASS'],
+      ['stale-check-in', 'KR-MRR'],
+      ['stale-check-in', 'KR-CAFES'],
     ]);
   });
 

@@ -85,6 +85,16 @@ const MATRIX: Record<ApiName | AdminName, readonly Who[]> = {
   deletePeriod: ['alice', 'gus'],
   deleteKeyResult: ['alice', 'gus'],
   deleteKpi: ['alice', 'gus'],
+  // Cadence: entries made by alice; erin owns KR-RET; the KPI nps has no owner.
+  correctCheckIn: ['alice', 'gus', 'dan', 'erin'],
+  deleteCheckIn: ['alice', 'gus', 'dan', 'erin'],
+  getReadings: EVERYONE,
+  correctReading: ['alice', 'gus', 'dan'],
+  deleteReading: ['alice', 'gus', 'dan'],
+  getMyKeyResults: EVERYONE,
+  getDigest: EVERYONE,
+  getDigestSettings: ['alice', 'gus'],
+  saveDigestSettings: ['alice', 'gus'],
 };
 
 /** Closes or reopens 2026-Q3 as alice when it is not already so. */
@@ -92,6 +102,19 @@ async function q3(closed: boolean): Promise<void> {
   const board = dataOf<{ periods: { id: string; closed?: string }[] }>(await h.invoke('getBoard', {}, ALICE_ID));
   const isClosed = board.periods.find((p) => p.id === '2026-Q3')?.closed !== undefined;
   if (isClosed !== closed) dataOf(await h.invoke(closed ? 'closePeriod' : 'reopenPeriod', { period: '2026-Q3' }, ALICE_ID));
+}
+
+/** A new entry made by alice, and what correcting it names. */
+async function freshEntry(kind: 'check-in' | 'reading'): Promise<{ id: string; expected: string; at: string }> {
+  if (kind === 'check-in') dataOf(await h.invoke('checkIn', { kr: 'KR-RET', value: 74 }, ALICE_ID));
+  else {
+    if (!(await h.store.get(C.kpis, 'nps'))) dataOf(await h.invoke('saveKpi', { kpi: { id: 'nps', title: 'Net promoter score', direction: 'up' }, expected: null }, ALICE_ID));
+    dataOf(await h.invoke('recordReading', { kpi: 'nps', value: 40 }, ALICE_ID));
+  }
+  const docs = await listAll<{ at: string }>(h.store, kind === 'check-in' ? C.checkIns : C.readings, kind === 'check-in' ? { index: 'kr', value: 'KR-RET' } : { index: 'kpi', value: 'nps' });
+  const doc = docs.at(-1);
+  if (!doc) throw new Error('no entry was made');
+  return { id: doc.id, expected: doc.version, at: doc.value.at };
 }
 
 let h: ForgeHarness;
@@ -168,6 +191,24 @@ const CALLS: Record<ApiName | AdminName, (who: Who) => Promise<unknown>> = {
     return { id: 'KR-RET' };
   },
   measureDue: () => Promise.resolve({}),
+  correctCheckIn: async () => ({ ...(await freshEntry('check-in')), value: 75 }),
+  deleteCheckIn: async () => {
+    const { id, expected } = await freshEntry('check-in');
+    return { id, expected };
+  },
+  getReadings: async () => {
+    await freshEntry('reading');
+    return { kpi: 'nps' };
+  },
+  correctReading: async () => ({ ...(await freshEntry('reading')), value: 41 }),
+  deleteReading: async () => {
+    const { id, expected } = await freshEntry('reading');
+    return { id, expected };
+  },
+  getMyKeyResults: () => Promise.resolve({}),
+  getDigest: () => Promise.resolve({}),
+  getDigestSettings: () => Promise.resolve({}),
+  saveDigestSettings: () => Promise.resolve({ webhook: 'https://hooks.slack.com/services/T0/B0/secret' }),
   saveSettings: async () => {
     const s = await settings();
     return { storyPointFields: s.storyPointFields, cancelledResolutions: s.cancelledResolutions, adminGroups: ['okr-admins'], editorGroups: ['okr-editors'], expected: s.version };

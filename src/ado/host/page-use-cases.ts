@@ -62,4 +62,13 @@ export const PAGE_USE_CASES = {
   getReview: () => import('../../app/get-review').then((m) => m.getReview),
   previewMeasure: () => import('../../app/preview-measure').then((m) => m.previewMeasure),
   measureNow: () => import('../../app/measure-now').then((m) => m.measureNow),
+  getReadings: () => import('../../app/correct-entries').then((m) => m.getReadings),
+  correctCheckIn: () => import('../../app/correct-entries').then((m) => m.correctCheckIn),
+  deleteCheckIn: () => import('../../app/correct-entries').then((m) => m.deleteCheckIn),
+  correctReading: () => import('../../app/correct-entries').then((m) => m.correctReading),
+  deleteReading: () => import('../../app/correct-entries').then((m) => m.deleteReading),
+  getMyKeyResults: () => import('../../app/my-key-results').then((m) => m.getMyKeyResults),
+  getDigest: () => import('../../app/digest-use-cases').then((m) => m.getDigest),
+  getDigestSettings: () => import('../../app/digest-use-cases').then((m) => m.getDigestSettings),
+  saveDigestSettings: () => import('../../app/digest-use-cases').then((m) => m.saveDigestSettings),
 } satisfies { [K in PageName]: UseCaseEntry<K> } satisfies UseCases;

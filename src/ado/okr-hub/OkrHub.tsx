@@ -9,11 +9,13 @@ import { useMeasureOnOpen } from '../../ui/measure/use-measure-on-open';
 // The KPI tab too: the board is what the hub opens on.
 const KpiReadout = lazy(() => import('../../ui/kpi/KpiReadout').then((m) => ({ default: m.KpiReadout })));
 const ReviewPage = lazy(() => import('../../ui/review/ReviewPage').then((m) => ({ default: m.ReviewPage })));
+const MyKeyResults = lazy(() => import('../../ui/my/MyKeyResults').then((m) => ({ default: m.MyKeyResults })));
 
 const TABS = [
   { id: 'board', label: 'Alignment board' },
   { id: 'kpis', label: 'KPIs' },
   { id: 'review', label: 'Review' },
+  { id: 'mine', label: 'My key results' },
 ] as const;
 
 type TabId = (typeof TABS)[number]['id'];
@@ -61,6 +63,7 @@ export function OkrHub({ workItemHref }: { workItemHref: WorkItemHref }) {
         {tab === 'board' && <AlignmentBoard key={measured} workItemHref={workItemHref} />}
         {tab === 'kpis' && <Suspense fallback={<p className="h-subtle">Loading the KPIs…</p>}><KpiReadout key={measured} /></Suspense>}
         {tab === 'review' && <Suspense fallback={<p className="h-subtle">Loading the review…</p>}><ReviewPage /></Suspense>}
+        {tab === 'mine' && <Suspense fallback={<p className="h-subtle">Loading your key results…</p>}><MyKeyResults /></Suspense>}
       </div>
     </div>
   );

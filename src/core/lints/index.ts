@@ -1,5 +1,6 @@
 import type { Lint } from '../report/types';
 import type { LintContext, LintRule } from './context';
+import { kpiReadingOverdue, staleCheckIn } from './cadence-lints';
 import { effortKrAsKpi, everyKrAKpi, kpiBreached, kpiCount, kpiIncomplete } from './kpi-lints';
 import { effortKrWithoutWork, krCount, objectiveWithoutKrs, orphanObjective, outcomeKrWithoutTarget, tooManyObjectives } from './objective-lints';
 import { doubleCountedWork, unknownWorkItem } from './work-lints';
@@ -19,6 +20,8 @@ const RULES: readonly LintRule[] = [
   tooManyObjectives,
   doubleCountedWork,
   orphanObjective,
+  staleCheckIn,
+  kpiReadingOverdue,
 ];
 
 export function lint(ctx: LintContext): Lint[] {

@@ -138,6 +138,8 @@ export interface Kpi {
 export interface Plan {
   okr: 1;
   organization?: string;
+  /** SPEC §7: how often, in days, an outcome KR is expected to get a new value; default 7. */
+  checkInDays?: number;
   periods: Period[];
   teams: Team[];
   objectives: Objective[];
@@ -148,3 +150,6 @@ export interface Plan {
 export function emptyPlan(): Plan {
   return { okr: 1, periods: [], teams: [], objectives: [], kpis: [], workItems: [] };
 }
+
+/** SPEC §7's default cadence: OKRs are "weekly tracked". */
+export const DEFAULT_CHECK_IN_DAYS = 7;

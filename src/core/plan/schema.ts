@@ -132,6 +132,13 @@ export const workItemSchema = z.strictObject({
 export const planSchema = z.strictObject({
   okr: z.literal(1, { error: 'required: the format version, `okr: 1`' }),
   organization: z.string().optional(),
+  // SPEC §7 (cadence): a whole number of days, so "more than N days" has one meaning. One message
+  // for every wrong value (a string, 1.5, 0), since the fix is the same.
+  checkInDays: z
+    .custom<number>((v) => typeof v === 'number' && Number.isInteger(v) && v >= 1, {
+      error: 'expected a whole number of days (at least 1), such as 7 for a weekly check-in',
+    })
+    .optional(),
   periods: z.array(period).default([]),
   teams: z.array(team).default([]),
   objectives: z.array(objective).default([]),

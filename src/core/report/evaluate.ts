@@ -61,7 +61,7 @@ export function evaluate(plan: Plan, at: IsoDate, options: EvaluateOptions = {})
   // period carries the KPI on (SPEC §9).
   const open = keyResults.filter((kr) => kr.closed === undefined);
   const kpis = [...plan.kpis.map((k) => kpiReport(k, at, open)), ...open.filter((kr) => kr.kpi).map(krAsKpi(plan, at))];
-  return { at, objectives, keyResults, kpis, lints: lint({ plan, effort, kpis, knownRefs: index.byRef }) };
+  return { at, objectives, keyResults, kpis, lints: lint({ plan, at, effort, kpis, knownRefs: index.byRef }) };
 }
 
 interface KrContext {

@@ -26,7 +26,9 @@ export type LintCode =
   | 'kpi-breached'
   | 'too-many-objectives'
   | 'double-counted-work'
-  | 'orphan-objective';
+  | 'orphan-objective'
+  | 'stale-check-in'
+  | 'kpi-reading-overdue';
 
 export interface Lint {
   code: LintCode;

@@ -13,6 +13,7 @@ import { mergeTeamOptions, objectiveCount, teamRows, type TeamOption } from './b
 import { CoachList } from './CoachList';
 import { LineageContext } from '../close/lineage-context';
 import { PeriodActions } from '../close/PeriodActions';
+import { NeedsUpdateProvider } from '../cadence/needs-update';
 import { ObjectiveRow } from './ObjectiveRow';
 import type { WorkItemHref } from './work-item-href';
 
@@ -66,6 +67,7 @@ export function AlignmentBoard({ initialFilters = {}, onFiltersChange, workItemH
   };
 
   return (
+    <NeedsUpdateProvider lints={view?.lints}>
     <div className="h-board" data-state={board.status} data-reloading={board.status === 'ready' && board.reloading ? 'true' : undefined}>
       <div className="h-board-main">
         <header className="h-board-header">
@@ -145,5 +147,6 @@ export function AlignmentBoard({ initialFilters = {}, onFiltersChange, workItemH
       </div>
       <aside className="h-board-side">{view && <CoachList lints={view.lints} />}</aside>
     </div>
+    </NeedsUpdateProvider>
   );
 }

@@ -1,35 +1,17 @@
 // What opens under a KR on the board: its contributing items, its burn-up, its check-ins, and
 // linking more work to it.
-import type { KeyResultDetail } from '../../app/api';
 import { BurnUpChart } from '../charts/BurnUpChart';
 import { useApi } from '../client/api-context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { WhyThisNumber } from '../components/WhyThisNumber';
-import { decimal, withUnit } from '../format/numbers';
 import { historyHeading } from '../format/kind-text';
 import { useLoad } from '../hooks/use-load';
 import { ContributingItems } from './ContributingItems';
 import { MeasureSection } from '../measure/MeasureSection';
 import { WorkItemLinker } from './WorkItemLinker';
+import { BoardCheckIn } from '../cadence/BoardCheckIn';
+import { EntryHistory } from '../cadence/EntryHistory';
 import type { WorkItemHref } from './work-item-href';
-
-function CheckIns({ detail }: { detail: KeyResultDetail }) {
-  const kr = detail.kr;
-  if (kr.type !== 'outcome') return null;
-  if (detail.checkIns.length === 0) return <p className="h-subtle">No check-ins yet.</p>;
-  return (
-    <ul className="h-items">
-      {[...detail.checkIns].reverse().map((c, i) => (
-        <li key={`${c.at}:${i}`}>
-          {c.at}: {withUnit(c.value, kr.unit)}
-          {c.confidence !== undefined && ` · confidence ${decimal(c.confidence * 100)}%`}
-          {c.by && ` · ${c.by}`}
-          {c.note && <span className="h-subtle"> · {c.note}</span>}
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 export function KeyResultDetails({ kr, href, onChanged }: { kr: string; href?: WorkItemHref; onChanged: () => Promise<void> }) {
   const api = useApi();
@@ -52,7 +34,8 @@ export function KeyResultDetails({ kr, href, onChanged }: { kr: string; href?: W
             />
           )}
           {d.kr.type === 'outcome' && <MeasureSection kr={d.kr} onChanged={async () => { await Promise.all([detail.reload(), onChanged()]); }} />}
-          <CheckIns detail={d} />
+          <BoardCheckIn kr={d.kr} onDone={async () => { await Promise.all([detail.reload(), onChanged()]); }} />
+          <EntryHistory detail={d} onChanged={async () => { await Promise.all([detail.reload(), onChanged()]); }} />
           <WhyThisNumber kr={d.kr} />
         </div>
         <div>

@@ -8,6 +8,7 @@ import { detailsButtonLabel } from '../format/kind-text';
 import { statusTone } from '../format/status';
 import { KeyResultScore } from '../close/KeyResultScore';
 import { MeasuredMark } from '../measure/MeasuredMark';
+import { NeedsUpdateFor } from '../cadence/needs-update';
 import type { WorkItemHref } from './work-item-href';
 
 // A KR's details (history chart, why-this-number, linking, measuring) load when first opened:
@@ -34,6 +35,7 @@ export function KeyResultRow({ kr, open, onToggle, href, onChanged, objectiveVer
           <span className="h-kr-id">{kr.id}</span> {kr.title}
           <span className="h-tag">{kr.type}</span>
           <MeasuredMark id={kr.id} />
+          <NeedsUpdateFor subject={kr.id} />
         </span>
         <ProgressBar value={kr.progress} expected={kr.expected} label={`${kr.id} progress`} detail={progressDetail(kr)} tone={statusTone(kr.status)} />
         <StatusPill status={kr.status} />

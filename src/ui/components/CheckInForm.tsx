@@ -1,6 +1,9 @@
 // Inline check-in for an outcome KR. Input is checked before it is sent; a refusal from the
-// server lands next to the field it names. Nothing is sent while any field is invalid.
+// server lands next to the field it names. Nothing is sent while any field is invalid. A value
+// far outside the KR's range is sent again only once the person confirms it (cadence). This
+// form's status line is the one success message of a check-in.
 import { useId, useState, type FormEvent } from 'react';
+import { todayUtc } from '../../core/model/dates';
 import type { OutcomeKeyResultReport } from '../../core/report/types';
 import { problemsFor } from '../client/api-error';
 import { errorMessage } from '../format/errors';
@@ -8,11 +11,24 @@ import { withUnit } from '../format/numbers';
 import { validateCheckIn, type CheckInFields, type CheckInPayload, type FieldErrors } from '../forms/check-in-input';
 import { FieldMessage } from './FieldMessage';
 
-const EMPTY: CheckInFields = { value: '', confidence: '', note: '' };
+const empty = (today: string): CheckInFields => ({ value: '', confidence: '', note: '', at: today });
 
-export function CheckInForm({ kr, onSubmit }: { kr: OutcomeKeyResultReport; onSubmit: (payload: CheckInPayload) => Promise<void> }) {
+export function CheckInForm({
+  kr,
+  onSubmit,
+  today = todayUtc(),
+  announce = true,
+}: {
+  kr: OutcomeKeyResultReport;
+  onSubmit: (payload: CheckInPayload) => Promise<void>;
+  today?: string;
+  /** false when the surrounding view says "Checked in" itself (the panel's notice). */
+  announce?: boolean;
+}) {
   const id = useId();
+  const EMPTY = empty(today);
   const [fields, setFields] = useState<CheckInFields>(EMPTY);
+  const [confirming, setConfirming] = useState<{ message: string; payload: CheckInPayload }>();
   const [errors, setErrors] = useState<FieldErrors<CheckInFields>>({});
   const [formError, setFormError] = useState<string>();
   const [saved, setSaved] = useState<string>();
@@ -22,28 +38,42 @@ export function CheckInForm({ kr, onSubmit }: { kr: OutcomeKeyResultReport; onSu
     setFields((f) => ({ ...f, [name]: value }));
     setErrors((e) => ({ ...e, [name]: undefined }));
     setSaved(undefined);
+    setConfirming(undefined);
   };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setFormError(undefined);
-    setSaved(undefined);
     const { payload, errors: found } = validateCheckIn(fields);
     setErrors(found);
     if (!payload) return;
+    // Left at today, the date is not sent: the server's today decides (a host may pin it).
+    if (payload.at === today) delete payload.at;
+    await send(payload);
+  }
+
+  async function send(payload: CheckInPayload) {
+    setFormError(undefined);
+    setSaved(undefined);
+    setConfirming(undefined);
     setBusy(true);
     try {
       await onSubmit(payload);
       setFields(EMPTY);
-      setSaved(`Checked in ${withUnit(payload.value, kr.unit)}.`);
+      if (announce) setSaved(`Checked in ${withUnit(payload.value, kr.unit)} on ${payload.at ?? today}.`);
     } catch (error) {
+      const confirm = problemsFor(error, 'confirm')[0];
+      if (confirm !== undefined) {
+        setConfirming({ message: confirm, payload: { ...payload, confirm: true } });
+        return;
+      }
       const byField: FieldErrors<CheckInFields> = {
         value: problemsFor(error, 'value')[0],
         confidence: problemsFor(error, 'confidence')[0],
         note: problemsFor(error, 'note')[0],
+        at: problemsFor(error, 'at')[0],
       };
       setErrors(byField);
-      if (!byField.value && !byField.confidence && !byField.note) setFormError(errorMessage(error));
+      if (!byField.value && !byField.confidence && !byField.note && !byField.at) setFormError(errorMessage(error));
     } finally {
       setBusy(false);
     }
@@ -68,6 +98,17 @@ export function CheckInForm({ kr, onSubmit }: { kr: OutcomeKeyResultReport; onSu
             aria-invalid={errors.note ? true : undefined}
             aria-describedby={describedBy}
             onChange={(e) => set('note')(e.target.value)}
+          />
+        ) : name === 'at' ? (
+          <input
+            id={inputId}
+            className="h-input"
+            type="date"
+            max={today}
+            value={fields.at}
+            aria-invalid={errors.at ? true : undefined}
+            aria-describedby={describedBy}
+            onChange={(e) => set('at')(e.target.value)}
           />
         ) : (
           <input
@@ -96,11 +137,25 @@ export function CheckInForm({ kr, onSubmit }: { kr: OutcomeKeyResultReport; onSu
       {field('value', `New value${kr.unit ? ` (${kr.unit})` : ''}`, kr.target !== undefined ? `Target ${withUnit(kr.target, kr.unit)}` : undefined)}
       {field('confidence', 'Confidence (%)', 'Optional, 0–100')}
       {field('note', 'Note')}
+      {field('at', 'Date')}
       <div className="h-actions">
         <button type="submit" className="h-button h-button-primary" disabled={busy}>
           {busy ? 'Saving…' : 'Check in'}
         </button>
       </div>
+      {confirming && (
+        <div className="h-confirm" role="alert">
+          <p>{confirming.message}</p>
+          <div className="h-actions">
+            <button type="button" className="h-button h-button-primary" disabled={busy} onClick={() => void send(confirming.payload)}>
+              Save {withUnit(confirming.payload.value, kr.unit)} anyway
+            </button>
+            <button type="button" className="h-button h-button-subtle" onClick={() => setConfirming(undefined)}>
+              Change the value
+            </button>
+          </div>
+        </div>
+      )}
       {formError && (
         <p className="h-field-error" role="alert">
           {formError}

@@ -14,6 +14,7 @@ import { ObjectiveChain } from './ObjectiveChain';
 import { ProgressBar } from './ProgressBar';
 import { StatusPill } from './StatusPill';
 import { WhyThisNumber } from './WhyThisNumber';
+import { NeedsUpdate } from '../cadence/needs-update';
 
 export interface KeyResultCardProps {
   entry: PanelKeyResult;
@@ -46,6 +47,7 @@ export function KeyResultCard({ entry, itemRef, onUnlink, onCheckIn }: KeyResult
           <span className="h-kr-id">{kr.id}</span> {kr.title}
         </h3>
         <StatusPill status={kr.status} />
+        {entry.needsUpdate && <NeedsUpdate message={entry.needsUpdate} />}
       </header>
       <ProgressBar value={kr.progress} expected={kr.expected} label={`${kr.id} progress`} detail={progressDetail(kr)} tone={statusTone(kr.status)} />
       <p className="h-meta">
@@ -73,7 +75,7 @@ export function KeyResultCard({ entry, itemRef, onUnlink, onCheckIn }: KeyResult
           </button>
         )}
       </div>
-      {kr.type === 'outcome' && canCheckIn && checkingIn && <CheckInForm kr={kr} onSubmit={(payload) => onCheckIn(kr.id, payload)} />}
+      {kr.type === 'outcome' && canCheckIn && checkingIn && <CheckInForm kr={kr} announce={false} onSubmit={(payload) => onCheckIn(kr.id, payload)} />}
     </article>
   );
 }

@@ -42,11 +42,11 @@ export function OkrPanel({ itemRef, onLoaded, onFailed }: OkrPanelProps) {
     if (panel.status === 'ready') markReady('panel');
   }, [panel.status]);
 
-  async function act(action: () => Promise<unknown>, done: string, more: () => string = () => ''): Promise<void> {
+  async function act(action: () => Promise<unknown>, done: string | undefined, more: () => string = () => ''): Promise<void> {
     setNotice(undefined);
     try {
       await action();
-      setNotice({ tone: 'success', text: done + more() });
+      if (done !== undefined) setNotice({ tone: 'success', text: done + more() });
       await panel.reload();
     } catch (error) {
       // A conflict means our copy is old: show the latest before the user tries again.
@@ -75,6 +75,8 @@ export function OkrPanel({ itemRef, onLoaded, onFailed }: OkrPanelProps) {
     }
   }
 
+  // The panel's notice outlives the reload; the form then stays quiet: one success message per
+  // check-in (issue 10 §5).
   const checkIn = (kr: string, payload: CheckInPayload) => act(() => api('checkIn', { kr, ...payload }), `Checked in on ${kr}.`);
 
   const view = panel.data;

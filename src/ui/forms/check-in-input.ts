@@ -1,5 +1,6 @@
-// The inline check-in of an outcome KR (value, confidence, note), validated before anything is
-// sent so a typo never reaches the store.
+// The inline check-in of an outcome KR (value, confidence, note, date), validated before anything
+// is sent so a typo never reaches the store.
+import { isIsoDate, type IsoDate } from '../../core/model/dates';
 import { parseNumber, parseOptionalNumber } from './number-field';
 
 export interface CheckInFields {
@@ -7,12 +8,17 @@ export interface CheckInFields {
   /** Percent, 0–100, as people say it ("70% sure"); the API takes 0–1. */
   confidence: string;
   note: string;
+  /** YYYY-MM-DD; the form starts it at today. */
+  at: string;
 }
 
 export interface CheckInPayload {
   value: number;
   confidence?: number;
   note?: string;
+  at?: IsoDate;
+  /** Saves a value far outside the KR's range after the person confirmed it. */
+  confirm?: boolean;
 }
 
 export type FieldErrors<F> = Partial<Record<keyof F, string>>;
@@ -30,9 +36,12 @@ export function validateCheckIn(fields: CheckInFields): { payload?: CheckInPaylo
   }
   const note = fields.note.trim();
   if (note.length > NOTE_MAX) errors.note = `Keep the note under ${NOTE_MAX} characters (it has ${note.length}).`;
+  const at = fields.at.trim();
+  if (at !== '' && !isIsoDate(at)) errors.at = 'Date must be a calendar day, such as 2026-11-16.';
   if (Object.keys(errors).length > 0 || !value.ok || !confidence.ok) return { errors };
   const payload: CheckInPayload = { value: value.value };
   if (confidence.value !== undefined) payload.confidence = confidence.value / 100;
   if (note !== '') payload.note = note;
+  if (at !== '' && isIsoDate(at)) payload.at = at;
   return { payload, errors };
 }

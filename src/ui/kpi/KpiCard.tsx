@@ -9,6 +9,8 @@ import { healthLabel, healthTone } from '../format/status';
 import { mayEdit, usePermissions } from '../hooks/use-permissions';
 import { FocusKpiForm } from './FocusKpiForm';
 import { MeasuredMark } from '../measure/MeasuredMark';
+import { NeedsUpdateFor } from '../cadence/needs-update';
+import { KpiReadingAction } from '../cadence/KpiReadingAction';
 
 type Kpi = KpiReadout['kpis'][number];
 
@@ -28,6 +30,7 @@ export function KpiCard({ kpi, onFocused }: { kpi: Kpi; onFocused: (message: str
         </h2>
         <Pill tone={tone}>{healthLabel(kpi.health)}</Pill>
         <MeasuredMark id={kpi.id} />
+        <NeedsUpdateFor subject={kpi.id} />
       </header>
       <div className="h-kpi-body">
         <div>
@@ -76,6 +79,7 @@ export function KpiCard({ kpi, onFocused }: { kpi: Kpi; onFocused: (message: str
           </button>
         </div>
       )}
+      <KpiReadingAction kpi={kpi} onDone={() => onFocused('')} />
       {focusing && (
         <FocusKpiForm
           kpi={kpi}

@@ -7,6 +7,7 @@ import { plural } from '../format/numbers';
 import { useLoad } from '../hooks/use-load';
 import { markReady } from '../perf/mark-ready';
 import { KpiCard } from './KpiCard';
+import { NeedsUpdateProvider } from '../cadence/needs-update';
 
 const ORDER: Record<KpiHealth, number> = { breached: 0, warning: 1, 'no-data': 2, 'no-target': 3, healthy: 4 };
 
@@ -39,6 +40,7 @@ export function KpiReadout({ team }: { team?: string }) {
       {readout.status === 'loading' && <p className="h-subtle">Loading KPIs…</p>}
       {readout.status === 'error' && <ErrorNotice error={readout.error} onRetry={() => void readout.reload()} />}
       {readout.data && kpis.length === 0 && <p className="h-empty">No KPIs yet.</p>}
+      <NeedsUpdateProvider lints={readout.data?.lints}>
       <div className="h-kpi-grid">
         {kpis.map((kpi) => (
           <KpiCard
@@ -51,6 +53,7 @@ export function KpiReadout({ team }: { team?: string }) {
           />
         ))}
       </div>
+      </NeedsUpdateProvider>
     </div>
   );
 }

@@ -80,8 +80,8 @@ describe('manifest.yml', () => {
     const [trigger] = m.modules.trigger ?? [];
     expect([...(trigger?.events ?? [])].sort()).toEqual([...ISSUE_EVENTS].sort());
     const intervals = (m.modules.scheduledTrigger ?? []).map((t) => `${t.function}:${t.interval}`).sort();
-    // measure: the hourly measured values pass (SPEC §8), each measure as its owner.
-    expect(intervals).toEqual(['drain:hour', 'measure:hour', 'reconcile:day']);
+    // measure: the hourly measured values pass (SPEC §8), each measure as its owner; digest: the weekly digest.
+    expect(intervals).toEqual(['digest:week', 'drain:hour', 'measure:hour', 'reconcile:day']);
     const timeouts = new Map((m.modules.function ?? []).map((f) => [f.key, f.timeoutSeconds]));
     expect(timeouts.get('reconcile')).toBe(900);
     expect(timeouts.get('measure')).toBe(900);

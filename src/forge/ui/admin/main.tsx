@@ -6,6 +6,7 @@ import { mountForge } from '../mount';
 import { adminCall } from './admin-client';
 import { PlanFileForm } from './PlanFileForm';
 import { SettingsForm } from './SettingsForm';
+import { DigestSettingsForm } from '../../../ui/cadence/DigestSettingsForm';
 
 mountForge(() => (
   <div className="hf-page">
@@ -15,6 +16,9 @@ mountForge(() => (
     </div>
     <div className="hf-section">
       <PlanFileForm />
+    </div>
+    <div className="hf-section">
+      <DigestSettingsForm />
     </div>
   </div>
 ));

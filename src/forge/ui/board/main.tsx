@@ -3,11 +3,13 @@
 import '../../../ui/theme/base.css';
 import '../../../ui/theme/jira.css';
 import '../forge.css';
+import { MyKeyResults } from '../../../ui/my/MyKeyResults';
 import { mountForge } from '../mount';
 import { BoardPage } from './BoardPage';
 
 mountForge((context) => (
   <div className="hf-page">
+    {context.projectKey ? null : <MyKeyResults />}
     <BoardPage {...(context.projectKey ? { projectKey: context.projectKey } : {})} />
   </div>
 ));

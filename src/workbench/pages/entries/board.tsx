@@ -7,6 +7,7 @@ import '../shell/workbench.css';
 import type { BoardFilters } from '../../../app/api';
 import type { Status } from '../../../core/report/types';
 import { AlignmentBoard } from '../../../ui/board/AlignmentBoard';
+import { MyKeyResults } from '../../../ui/my/MyKeyResults';
 import { ThemeRoot } from '../../../ui/components/ThemeRoot';
 import { hostLook } from '../shell/host-look';
 import { HostLookSwitch } from '../shell/HostLookSwitch';
@@ -46,6 +47,7 @@ mount(
     <WorkbenchBar current="Board" />
     <ThemeRoot host={host} className="wb-page">
       <HostLookSwitch current={host} path="/board" />
+      <MyKeyResults />
       <AlignmentBoard initialFilters={filtersFromUrl()} onFiltersChange={filtersToUrl} workItemHref={frameHref} />
     </ThemeRoot>
   </>,
