@@ -52,7 +52,7 @@ describe('measure now', () => {
     await h.call('measureNow', { id: 'KR-HEALTHY' });
     const today = (await checkInsOf(h.store, 'KR-HEALTHY')).filter((c) => c.at === '2026-11-15');
     expect(today).toEqual([
-      { at: '2026-11-15', value: 44, note: 'typed by hand', kr: 'KR-HEALTHY' },
+      { at: '2026-11-15', value: 44, note: 'typed by hand', by: 'ed', kr: 'KR-HEALTHY' },
       { at: '2026-11-15', value: 19, source: 'measured', count: 19, kr: 'KR-HEALTHY' },
     ]);
     // The next day gets its own value; yesterday's stays as history.
