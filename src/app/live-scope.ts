@@ -23,11 +23,13 @@ export interface LiveScope {
 export async function fetchScope(source: WorkItemSource, plan: Plan, known: readonly WorkItem[] = []): Promise<LiveScope> {
   const all = new Set<WorkItemRef>();
   const effort = new Set<WorkItemRef>();
+  // A KR of a closed period is frozen (SPEC §9): its scope no longer counts, so it is not read.
+  const closed = new Set(plan.periods.filter((p) => p.closed !== undefined).map((p) => p.id));
   for (const o of plan.objectives) {
     for (const kr of o.keyResults) {
       for (const ref of kr.links ?? []) {
         all.add(ref);
-        if (kr.type === 'effort') effort.add(ref);
+        if (kr.type === 'effort' && !closed.has(o.period)) effort.add(ref);
       }
     }
   }
@@ -58,7 +60,23 @@ export interface LiveEvaluation {
 export async function evaluateLive(source: WorkItemSource, plan: Plan, at: IsoDate, known: readonly WorkItem[] = []): Promise<LiveEvaluation> {
   const scope = await fetchScope(source, plan, known);
   const { plan: live, partial } = visiblePlan(plan, scope);
-  return { report: evaluate(live, at), plan: live, scope, partial };
+  return { report: withholdFrozenCounts(evaluate(live, at)), plan: live, scope, partial };
+}
+
+/**
+ * A closed effort KR's frozen unit counts were counted over its whole scope at the close, which
+ * may hold items this viewer may not see; a count of hidden items must not reach them (issue 8),
+ * so the apps show its frozen progress and score and withhold the counts, as for a stale scope.
+ */
+export function withholdFrozenCounts(report: Report): Report {
+  return {
+    ...report,
+    keyResults: report.keyResults.map((kr) =>
+      kr.type === 'effort' && kr.closed !== undefined
+        ? { ...kr, units: { done: 0, total: 0 }, countsWithheld: true as const, explanation: { ...kr.explanation, units: [], cancelled: [], doneWeight: kr.progress, totalWeight: 1 } }
+        : kr,
+    ),
+  };
 }
 
 /**

@@ -258,3 +258,22 @@ describe('rollover', () => {
     expect(await dumpStore(h.store)).toEqual(rolled);
   });
 });
+
+describe('frozen counts and who sees them', () => {
+  it('shows a closed effort KR its frozen progress and score but withholds its unit counts (they may count hidden items)', async () => {
+    const h = await harness();
+    const before = await h.call('getKeyResult', { kr: 'KR-CRM' });
+    expect(before.kr.type === 'effort' && before.kr.units.total).toBeGreaterThan(0);
+    await h.call('closePeriod', { period: '2026-Q4' });
+    const plan = await h.exported();
+    const crm = krOf(plan, 'KR-CRM');
+    // The file keeps the frozen counts (the CLI and an export show them to whoever holds the file)…
+    expect(crm.type === 'effort' && crm.final?.units).toEqual(before.kr.type === 'effort' ? before.kr.units : undefined);
+    // …the apps show the frozen progress and score, never the counts.
+    const after = await h.call('getKeyResult', { kr: 'KR-CRM' });
+    expect(after.kr).toMatchObject({ type: 'effort', status: expect.stringMatching(/closed|done/) as unknown, countsWithheld: true, units: { done: 0, total: 0 } });
+    expect(after.kr.progress).toBeCloseTo(before.kr.progress, 10);
+    const board = await h.call('getBoard', {});
+    expect(board.keyResults['KR-CRM']).toMatchObject({ countsWithheld: true, units: { done: 0, total: 0 } });
+  });
+});
