@@ -14,8 +14,10 @@ import { startTestWorkbench, type TestWorkbench } from './helpers/workbench';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUT = process.env.UPDATE_SCREENSHOTS ? join(ROOT, 'docs', 'screenshots') : join(ROOT, 'test-results', 'screenshots');
-// Two weeks after the demo's last check-ins: maria (the workbench's user) has overdue KRs.
-const TODAY = '2026-11-30';
+// Nine days after maria's last check-in on KR-RETENTION (2026-11-12): overdue. Less than a week
+// after the day the demo file describes, so the workbench seeds the demo as written (it moves the
+// demo forward only by whole weeks: src/workbench/demo-dates.ts).
+const TODAY = '2026-11-21';
 
 let t: TestWorkbench;
 let browser: Browser;

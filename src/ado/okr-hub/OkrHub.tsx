@@ -60,8 +60,8 @@ export function OkrHub({ workItemHref }: { workItemHref: WorkItemHref }) {
         ))}
       </div>
       <div role="tabpanel" id={`${id}-${tab}-panel`} aria-labelledby={`${id}-${tab}-tab`} className="ado-tabpanel">
-        {tab === 'board' && <AlignmentBoard key={measured} workItemHref={workItemHref} />}
-        {tab === 'kpis' && <Suspense fallback={<p className="h-subtle">Loading the KPIs…</p>}><KpiReadout key={measured} /></Suspense>}
+        {tab === 'board' && <AlignmentBoard refresh={measured} workItemHref={workItemHref} />}
+        {tab === 'kpis' && <Suspense fallback={<p className="h-subtle">Loading the KPIs…</p>}><KpiReadout refresh={measured} /></Suspense>}
         {tab === 'review' && <Suspense fallback={<p className="h-subtle">Loading the review…</p>}><ReviewPage /></Suspense>}
         {tab === 'mine' && <Suspense fallback={<p className="h-subtle">Loading your key results…</p>}><MyKeyResults /></Suspense>}
       </div>

@@ -22,9 +22,11 @@ export interface AlignmentBoardProps {
   /** Lets the host keep filters in its URL. */
   onFiltersChange?: (filters: Filters) => void;
   workItemHref?: WorkItemHref;
+  /** Changes when the host knows the numbers moved (values measured as the page opened): reload in place. */
+  refresh?: number;
 }
 
-export function AlignmentBoard({ initialFilters = {}, onFiltersChange, workItemHref }: AlignmentBoardProps) {
+export function AlignmentBoard({ initialFilters = {}, onFiltersChange, workItemHref, refresh = 0 }: AlignmentBoardProps) {
   const api = useApi();
   const id = useId();
   const [filters, setFilters] = useState<Filters>(initialFilters);
@@ -32,7 +34,7 @@ export function AlignmentBoard({ initialFilters = {}, onFiltersChange, workItemH
   const [collapsedTeams, setCollapsedTeams] = useState<ReadonlySet<string>>(new Set());
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [openKr, setOpenKr] = useState<string>();
-  const board = useLoad(() => api('getBoard', filters), [api, filters]);
+  const board = useLoad(() => api('getBoard', filters), [api, filters, refresh]);
   const view = board.data;
 
   useEffect(() => {

@@ -11,10 +11,10 @@ import { NeedsUpdateProvider } from '../cadence/needs-update';
 
 const ORDER: Record<KpiHealth, number> = { breached: 0, warning: 1, 'no-data': 2, 'no-target': 3, healthy: 4 };
 
-export function KpiReadout({ team }: { team?: string }) {
+export function KpiReadout({ team, refresh = 0 }: { team?: string; refresh?: number }) {
   const api = useApi();
   const [message, setMessage] = useState<string>();
-  const readout = useLoad(() => api('getKpis', team ? { team } : {}), [api, team]);
+  const readout = useLoad(() => api('getKpis', team ? { team } : {}), [api, team, refresh]);
 
   useEffect(() => {
     if (readout.status === 'ready') markReady('kpis');
