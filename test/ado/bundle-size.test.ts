@@ -3,7 +3,7 @@
 // and tracker adapters), unlike the workbench's, whose app runs on the server; the screens a
 // person opens on purpose (authoring, closing a quarter, the review) and their use cases load
 // when first used (src/ado/host/page-use-cases.ts). Everything a page may ever load, lazy chunks
-// included, is held to a second ceiling so nothing grows unseen behind a lazy import.
+// included, is held to a second ceiling (256 KB) so nothing grows unseen behind a lazy import.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,8 +11,11 @@ import { entrySizes } from '../helpers/vite-bundle';
 import { ADO_DIST, ADO_VITE_MANIFEST, ensureExtensionPackaged } from './helpers/build-extension';
 
 const BUDGET_BYTES = 150 * 1024;
-/** Everything a page may load over a session, every lazy screen opened. */
-const CEILING_BYTES = 200 * 1024;
+/**
+ * Everything a page may load over a session with every lazy screen opened (split chunks compress
+ * a little worse than one file): a ceiling so that what hides behind lazy imports stays bounded.
+ */
+const CEILING_BYTES = 256 * 1024;
 
 function pageSizes(): { page: string; files: string[]; gzipBytes: number; atOpen: number }[] {
   return entrySizes(ADO_VITE_MANIFEST, ADO_DIST).map((e) => ({ page: e.entry.replace(/\/index\.html$/, ''), files: e.files, gzipBytes: e.gzipBytes, atOpen: e.atOpen.gzipBytes }));
@@ -21,7 +24,7 @@ function pageSizes(): { page: string; files: string[]; gzipBytes: number; atOpen
 beforeAll(ensureExtensionPackaged, 300_000);
 
 describe('extension page weight', () => {
-  it('every contribution page opens with at most 150 KB of gzipped JavaScript, and never loads more than 200 KB', () => {
+  it('every contribution page opens with at most 150 KB of gzipped JavaScript, and never loads more than 256 KB', () => {
     const sizes = pageSizes();
     expect(sizes.map((s) => s.page).sort()).toEqual(['okr-hub', 'okr-plan-hub', 'okr-widget', 'okr-widget-config', 'work-item-form-group']);
     for (const s of sizes) console.info(`[ado bundle] ${s.page}: ${(s.atOpen / 1024).toFixed(1)} KB gzipped at open, ${(s.gzipBytes / 1024).toFixed(1)} KB with every lazy screen (${s.files.length} files)`);

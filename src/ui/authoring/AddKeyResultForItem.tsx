@@ -7,7 +7,7 @@ import { useApi } from '../client/api-context';
 import { mayEdit, usePermissions } from '../hooks/use-permissions';
 import { useLoad } from '../hooks/use-load';
 import { errorMessage } from '../format/errors';
-import { KeyResultForm } from './KeyResultForm';
+import { KeyResultForm } from './lazy-forms';
 import './authoring.css';
 
 export function AddKeyResultForItem({ itemRef, itemWord = 'item', onChanged }: { itemRef: WorkItemRef; itemWord?: string; onChanged: () => Promise<void> }) {

@@ -4,8 +4,7 @@
 import './authoring.css';
 import { useState } from 'react';
 import { mayEdit, usePermissions } from '../hooks/use-permissions';
-import { ObjectiveForm } from './ObjectiveForm';
-import { PlanStructure } from './PlanStructure';
+import { ObjectiveForm, PlanStructure } from './lazy-forms';
 
 export function AuthoringToolbar({ onChanged }: { onChanged: () => Promise<void> }) {
   const permissions = usePermissions();

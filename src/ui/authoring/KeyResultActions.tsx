@@ -4,7 +4,7 @@ import type { KeyResultReport } from '../../core/report/types';
 import { useApi } from '../client/api-context';
 import { mayAdminister, mayCheckIn, usePermissions } from '../hooks/use-permissions';
 import { ConfirmDelete } from './ConfirmDelete';
-import { KeyResultForm } from './KeyResultForm';
+import { KeyResultForm } from './lazy-forms';
 
 export function KeyResultActions({ kr, objectiveVersion, onChanged }: { kr: KeyResultReport; objectiveVersion: string | undefined; onChanged: () => Promise<void> }) {
   const api = useApi();

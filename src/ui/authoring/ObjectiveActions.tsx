@@ -4,8 +4,7 @@ import type { BoardTeam } from '../../app/api';
 import { useApi } from '../client/api-context';
 import { mayAdminister, mayEdit, usePermissions } from '../hooks/use-permissions';
 import { ConfirmDelete } from './ConfirmDelete';
-import { KeyResultForm } from './KeyResultForm';
-import { ObjectiveForm } from './ObjectiveForm';
+import { KeyResultForm, ObjectiveForm } from './lazy-forms';
 
 type Objective = BoardTeam['objectives'][number];
 
