@@ -52,6 +52,8 @@ export async function authorOnBoard(root: Root, keyboard: Keyboard, api: ApiClie
   // Keyboard only: open the plan's structure and create the company team.
   await tabToText(root, keyboard, 'Teams, periods and KPIs');
   await keyboard.press('Enter');
+  // The forms load when first opened: wait for them before tabbing on, as a person would.
+  await root.getByRole('button', { name: 'New team' }).waitFor();
   await tabToText(root, keyboard, 'New team');
   await keyboard.press('Enter');
   // The form takes the focus; Enter in a field submits it.
