@@ -15,6 +15,7 @@ import { ProgressBar } from './ProgressBar';
 import { StatusPill } from './StatusPill';
 import { WhyThisNumber } from './WhyThisNumber';
 import { NeedsUpdate } from '../cadence/needs-update';
+import { MeasuredMark } from '../measure/MeasuredMark'; // issue 11: measured values on the panel
 
 export interface KeyResultCardProps {
   entry: PanelKeyResult;
@@ -47,6 +48,7 @@ export function KeyResultCard({ entry, itemRef, onUnlink, onCheckIn }: KeyResult
           <span className="h-kr-id">{kr.id}</span> {kr.title}
         </h3>
         <StatusPill status={kr.status} />
+        <MeasuredMark id={kr.id} />
         {entry.needsUpdate && <NeedsUpdate message={entry.needsUpdate} />}
       </header>
       <ProgressBar value={kr.progress} expected={kr.expected} label={`${kr.id} progress`} detail={progressDetail(kr)} tone={statusTone(kr.status)} />
