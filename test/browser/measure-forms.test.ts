@@ -104,6 +104,36 @@ describe('measured by a query, through the forms (workbench)', () => {
     await page.close();
   });
 
+  it('makes an outcome KR measured through the KR form, and shows a measured KR its query', { timeout: 60_000 }, async () => {
+    const page = await newPage();
+    await page.goto(`${t.url}/board?team=cs`);
+    await boardSettled(page);
+    const objective = page.locator('li[data-objective="O-WINBACK"]');
+    await objective.locator('> .h-row').getByRole('button', { expanded: false }).click();
+
+    // A KR that already has a measure opens with it filled in.
+    await objective.getByRole('button', { name: 'Edit key result KR-OPEN-BUGS' }).click();
+    const measured = page.getByRole('form', { name: 'Edit key result KR-OPEN-BUGS' });
+    const stored = (await t.api('getMeasureRuns', { id: 'KR-OPEN-BUGS' }))[0]?.measure;
+    await expect.poll(() => measured.getByLabel('JQL query').inputValue()).toBe(stored?.jql);
+    await measured.getByRole('button', { name: 'Cancel' }).click();
+
+    // A KR typed in by hand becomes measured: missing parts said beside the measure, then saved.
+    await objective.getByRole('button', { name: 'Edit key result KR-FCR' }).click();
+    const form = page.getByRole('form', { name: 'Edit key result KR-FCR' });
+    await form.getByLabel('Measure it by a tracker query').check();
+    await form.getByLabel('JQL query').fill(OPEN_BUGS);
+    await form.getByLabel('Value', { exact: true }).selectOption('sum');
+    await form.getByRole('button', { name: 'Save key result' }).click();
+    expect(await form.locator('.h-measure-field .h-field-error').textContent()).toMatch(/sum needs a field/);
+    await form.getByLabel('Value', { exact: true }).selectOption('count');
+    await expect.poll(() => form.locator('[data-measure-preview]').textContent(), { timeout: 10_000 }).toMatch(/^Matches 9 issues now/);
+    await form.getByRole('button', { name: 'Save key result' }).click();
+    await form.waitFor({ state: 'detached' });
+    expect((await t.api('getMeasureRuns', { id: 'KR-FCR' }))[0]?.measure).toEqual({ jql: OPEN_BUGS });
+    await page.close();
+  });
+
   it('the issue panel marks a measured KR with its age and query link', async () => {
     await t.api('measureNow', { id: 'KR-OPEN-BUGS' });
     await t.api('linkWorkItem', { kr: 'KR-OPEN-BUGS', ref: 'jira:CS-42' });
