@@ -2,7 +2,7 @@
 // takes its value from) or effort (progress from linked work, counted or by estimate), with its
 // weight, owner and whether it is also one of the plan's KPIs. `children` is a slot for sections
 // other features add to the form (a KR measured by a query).
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import type { KeyResultInput } from '../../app/api';
 import type { KeyResultReport } from '../../core/report/types';
 import { useApi } from '../client/api-context';
@@ -10,8 +10,11 @@ import { useOutline } from './authoring-data';
 import { CheckboxField, FormFooter, SelectField, TextField } from './FormFields';
 import { optional, optionalNumber, textOf, usePartForm, type FieldErrors } from './part-form';
 import { OwnerPicker } from './Pickers';
-import { MeasureField, parseMeasureText } from '../measure/MeasureField';
+import { parseMeasureText } from '../measure/measure-text';
 import { useMeasured } from '../measure/use-measured';
+
+// Issue 11: the measure editor loads with the first form that shows it.
+const MeasureField = lazy(() => import('../measure/MeasureField'));
 
 const LABELS = {
   title: 'Title',
@@ -149,7 +152,11 @@ export function KeyResultForm({ objective, kr, type, saveLabel, afterSave, onDon
         <OwnerPicker form={form} name="owner" label="Owner" />
         <CheckboxField form={form} name="kpi" label="Also one of our KPIs" />
       </div>
-      {outcome && !form.fields.kpiRef && <MeasureField form={form} name="measure" stored={kr ? measured?.get(kr.id)?.measure : undefined} />}
+      {outcome && !form.fields.kpiRef && (
+        <Suspense fallback={null}>
+          <MeasureField value={form.fields.measure} error={form.errors.measure} onChange={(text) => form.set('measure', text)} stored={kr ? measured?.get(kr.id)?.measure : undefined} />
+        </Suspense>
+      )}
       {children}
       <FormFooter form={form} saveLabel={saveLabel ?? (kr ? 'Save key result' : 'Create key result')} onCancel={onCancel} />
     </form>

@@ -1,13 +1,16 @@
 // Create or edit a KPI: direction, target, the guardrail threshold, how often it is read, where
 // the number comes from, its owner and team. `children`: a slot for sections other features add.
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import type { KpiInput, PlanOutline } from '../../app/api';
 import { useApi } from '../client/api-context';
 import { teamOptions, useOutline } from './authoring-data';
 import { FormFooter, SelectField, TextField } from './FormFields';
 import { optional, optionalNumber, textOf, usePartForm, type FieldErrors } from './part-form';
 import { OwnerPicker } from './Pickers';
-import { MeasureField, measureText, parseMeasureText } from '../measure/MeasureField';
+import { measureText, parseMeasureText } from '../measure/measure-text';
+
+// Issue 11: the measure editor loads with the first form that shows it.
+const MeasureField = lazy(() => import('../measure/MeasureField'));
 
 type Kpi = PlanOutline['kpis'][number];
 const LABELS = { title: 'Title', unit: 'Unit', direction: 'Better when', target: 'Target', threshold: 'Threshold (guardrail)', frequency: 'Read', source: 'Source', owner: 'Owner', team: 'Team', measure: 'Measured by a query' };
@@ -99,7 +102,9 @@ export function KpiForm({ kpi, onDone, onCancel, children }: { kpi?: Kpi; onDone
         <SelectField form={form} name="team" label="Team" options={teamOptions(outline.data)} empty="Whole organization" />
         <OwnerPicker form={form} name="owner" label="Owner" />
       </div>
-      <MeasureField form={form} name="measure" />
+      <Suspense fallback={null}>
+        <MeasureField value={form.fields.measure} error={form.errors.measure} onChange={(text) => form.set('measure', text)} />
+      </Suspense>
       {children}
       <FormFooter form={form} saveLabel={kpi ? 'Save KPI' : 'Create KPI'} onCancel={onCancel} />
     </form>
