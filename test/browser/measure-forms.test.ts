@@ -126,7 +126,16 @@ describe('measured by a query, through the forms (workbench)', () => {
     await form.getByLabel('Value', { exact: true }).selectOption('sum');
     await form.getByRole('button', { name: 'Save key result' }).click();
     expect(await form.locator('.h-measure-field .h-field-error').textContent()).toMatch(/sum needs a field/);
+    // A rule only the app runs (a WIQL that is not a flat query): its words, beside the measure.
     await form.getByLabel('Value', { exact: true }).selectOption('count');
+    await form.getByLabel('Tracker', { exact: true }).selectOption('ado');
+    await form.getByLabel('WIQL query').fill('SELECT [System.Id] FROM WorkItemLinks');
+    await form.getByRole('button', { name: 'Save key result' }).click();
+    await expect.poll(() => form.locator('.h-measure-field > .h-field-error').textContent()).toMatch(/expected a flat query/);
+    expect((await t.api('getMeasureRuns', { id: 'KR-FCR' })).length).toBe(0);
+
+    await form.getByLabel('Tracker', { exact: true }).selectOption('jira');
+    await form.getByLabel('JQL query').fill(OPEN_BUGS);
     await expect.poll(() => form.locator('[data-measure-preview]').textContent(), { timeout: 10_000 }).toMatch(/^Matches 9 issues now/);
     await form.getByRole('button', { name: 'Save key result' }).click();
     await form.waitFor({ state: 'detached' });
