@@ -191,8 +191,8 @@ export interface KeyResultInput {
   weight?: number;
   weighting?: 'count' | 'estimate';
   owner?: string;
-  /** Outcome KRs without kpiRef: measured by a tracker query (SPEC §8). */
-  measure?: Measure;
+  /** Outcome KRs without kpiRef: measured by a tracker query (SPEC §8); null removes it, none keeps it. */
+  measure?: Measure | null;
 }
 
 export interface KpiInput {
@@ -205,8 +205,8 @@ export interface KpiInput {
   frequency?: KpiFrequency;
   source?: string;
   team?: string;
-  /** Measured by a tracker query (SPEC §8). */
-  measure?: Measure;
+  /** Measured by a tracker query (SPEC §8); null removes it, none keeps it. */
+  measure?: Measure | null;
   owner?: string;
 }
 

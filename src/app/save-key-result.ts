@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { measureSchema } from '../core/plan/measure-schema';
 import { InvalidInputError, type Problem } from '../core/model/errors';
 import type { KeyResult } from '../core/model/plan';
+import type { Measure } from '../core/model/measure';
 import type { WriteOp } from '../core/ports/document-store';
 import type { KeyResultInput } from './api';
 import { refuseIfClosed } from './closed-period';
@@ -35,8 +36,9 @@ export const saveKeyResult: UseCase<'saveKeyResult'> = {
       weight: weight.optional(),
       weighting: z.enum(['count', 'estimate']).optional(),
       owner: z.string().optional(),
-      // Measured values (SPEC §8): the query that yields the value.
-      measure: measureSchema.optional(),
+      // Measured values (SPEC §8): the query that yields the value; null removes it, and no
+      // `measure` at all keeps the stored one (callers that do not edit it, like the panel).
+      measure: measureSchema.nullable().optional(),
     }),
     expected: z.string().min(1, 'must not be empty'),
   }),
@@ -88,7 +90,7 @@ function shapeProblems(input: KeyResultInput): Problem[] {
   switch (input.type) {
     case 'effort':
       for (const field of ['start', 'target', 'unit', 'kpiRef', 'measure'] as const) {
-        if (input[field] !== undefined) problems.push({ path: `keyResult.${field}`, message: 'only outcome KRs have this; an effort KR measures its linked work' });
+        if (input[field] !== undefined && input[field] !== null) problems.push({ path: `keyResult.${field}`, message: 'only outcome KRs have this; an effort KR measures its linked work' });
       }
       break;
     case 'outcome':
@@ -98,7 +100,7 @@ function shapeProblems(input: KeyResultInput): Problem[] {
       return assertNever(input.type);
   }
   // SPEC §8: a KR takes its value from a KPI or from a query, never both.
-  if (input.type === 'outcome' && input.measure !== undefined && input.kpiRef !== undefined) {
+  if (input.type === 'outcome' && input.measure !== undefined && input.measure !== null && input.kpiRef !== undefined) {
     problems.push({ path: 'keyResult.measure', message: 'a KR measured by a KPI (kpiRef) takes its value from the KPI: remove `measure` or `kpiRef`' });
   }
   return problems;
@@ -126,12 +128,21 @@ function toKeyResult(krId: string, input: KeyResultInput, existing: KeyResult | 
         ...(input.target !== undefined ? { target: input.target } : {}),
         ...(input.unit !== undefined ? { unit: input.unit } : {}),
         ...(input.kpiRef !== undefined ? { kpiRef: input.kpiRef } : {}),
-        ...(input.measure !== undefined ? { measure: input.measure } : {}),
+        ...measureOf(input, existing),
         ...(existing?.type === 'outcome' && existing.checkIns ? { checkIns: existing.checkIns } : {}),
-        // §8: the form does not edit `measure` yet; an edit keeps it unless the KR now follows a KPI.
-        ...(existing?.type === 'outcome' && existing.measure && input.kpiRef === undefined ? { measure: existing.measure } : {}),
       };
     default:
       return assertNever(input.type);
   }
+}
+
+/**
+ * §8: a sent `measure` is the form's word (null removes it); none sent keeps the stored one,
+ * unless the KR now follows a KPI, which gives it its value instead.
+ */
+function measureOf(input: KeyResultInput, existing: KeyResult | undefined): { measure?: Measure } {
+  if (input.measure === null) return {};
+  if (input.measure !== undefined) return { measure: input.measure };
+  if (existing?.type === 'outcome' && existing.measure && input.kpiRef === undefined) return { measure: existing.measure };
+  return {};
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { InvalidInputError, NotFoundError, type Problem } from '../core/model/errors';
 import { kpiSchema } from '../core/plan/schema';
+import { measureSchema } from '../core/plan/measure-schema';
 import { C, type KpiDoc } from './collections';
 import { listAll } from './list-all';
 import { newKpiId } from './new-id';
@@ -17,7 +18,8 @@ export const saveKpi: UseCase<'saveKpi'> = {
   input: z.strictObject({
     // The plan file's KPI, less what is recorded elsewhere (readings); the id is optional
     // because a new KPI gets one.
-    kpi: kpiSchema.omit({ readings: true }).extend({ id: id.optional() }),
+    // `measure` (SPEC §8): null removes it; none keeps the stored one, as for `owner`.
+    kpi: kpiSchema.omit({ readings: true }).extend({ id: id.optional(), measure: measureSchema.nullable().optional() }),
     expected: z.string().min(1, 'must not be empty').nullable(),
   }),
   requires: editor,
@@ -38,13 +40,15 @@ export const saveKpi: UseCase<'saveKpi'> = {
       problems.push({ path: 'kpi.team', message: `unknown team "${input.team}"` });
     }
     // The plan file's own rules and messages (a guardrail on the wrong side of the target).
-    problems.push(...planRuleProblems('kpi', { kind: 'kpi', value: input }));
+    const { measure: sentMeasure, ...defined } = input;
+    const measure = sentMeasure === null ? undefined : (sentMeasure ?? current?.measure);
+    problems.push(...planRuleProblems('kpi', { kind: 'kpi', value: { ...defined, ...(measure ? { measure } : {}) } }));
     if (problems.length) throw new InvalidInputError(problems);
 
     let order = current?.order;
     if (order === undefined) order = (await listAll<KpiDoc>(ctx.store, C.kpis)).reduce((max, d) => Math.max(max, d.value.order + 1), 0);
     const kpiId = input.id ?? (await newKpiId(reader, input.title));
-    const { id: _id, unit, target, threshold, frequency, source, team, owner, ...rest } = input;
+    const { id: _id, unit, target, threshold, frequency, source, team, owner, ...rest } = defined;
     const doc: KpiDoc = {
       id: kpiId,
       ...rest,
@@ -56,6 +60,7 @@ export const saveKpi: UseCase<'saveKpi'> = {
       // No owner in the payload keeps the stored one; an empty one clears it.
       ...(ownerOf(owner, current?.owner) !== undefined ? { owner: ownerOf(owner, current?.owner) } : {}),
       ...(team !== undefined ? { team } : {}),
+      ...(measure ? { measure } : {}),
       ...(current?.readings ? { readings: current.readings } : {}),
       order,
     };

@@ -2,7 +2,7 @@
 // takes its value from) or effort (progress from linked work, counted or by estimate), with its
 // weight, owner and whether it is also one of the plan's KPIs. `children` is a slot for sections
 // other features add to the form (a KR measured by a query).
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import type { KeyResultInput } from '../../app/api';
 import type { KeyResultReport } from '../../core/report/types';
 import { useApi } from '../client/api-context';
@@ -10,6 +10,11 @@ import { useOutline } from './authoring-data';
 import { CheckboxField, FormFooter, SelectField, TextField } from './FormFields';
 import { optional, optionalNumber, textOf, usePartForm, type FieldErrors } from './part-form';
 import { OwnerPicker } from './Pickers';
+import { parseMeasureText } from '../measure/measure-text';
+import { useMeasured } from '../measure/use-measured';
+
+// Issue 11: the measure editor loads with the first form that shows it.
+const MeasureField = lazy(() => import('../measure/MeasureField'));
 
 const LABELS = {
   title: 'Title',
@@ -22,6 +27,7 @@ const LABELS = {
   weight: 'Weight',
   weighting: 'Count work by',
   owner: 'Owner',
+  measure: 'Measured by a query',
 };
 type KrFields = { [K in keyof typeof LABELS]: string };
 
@@ -37,6 +43,7 @@ function fieldsOf(kr: KeyResultReport | undefined): KrFields {
     weight: kr && kr.weight !== 1 ? textOf(kr.weight) : '',
     weighting: kr?.type === 'effort' ? kr.weighting : 'count',
     owner: kr?.owner ?? '',
+    measure: '', // issue 11: filled in by MeasureField once the KR's stored measure is known
   };
 }
 
@@ -56,6 +63,8 @@ export interface KeyResultFormProps {
 export function KeyResultForm({ objective, kr, type, saveLabel, afterSave, onDone, onCancel, children }: KeyResultFormProps) {
   const api = useApi();
   const outline = useOutline();
+  // Issue 11: the KR's measure, from the shared measured index (a KR report does not carry it).
+  const measured = useMeasured();
   const form = usePartForm<KrFields, KeyResultInput, KeyResultReport>({
     initial: { ...fieldsOf(kr), ...(type && !kr ? { type } : {}) },
     version: objective.version,
@@ -69,6 +78,8 @@ export function KeyResultForm({ objective, kr, type, saveLabel, afterSave, onDon
         return parsed.ok ? parsed.value : undefined;
       };
       const [start, target, weight] = [num('start'), num('target'), num('weight')];
+      const measure = parseMeasureText(f.measure);
+      if (!measure.ok) errors.measure = measure.message;
       if (Object.keys(errors).length) return { errors };
       const kind = f.type === 'effort' ? 'effort' : 'outcome';
       const part: Omit<KeyResultInput, 'objective'> = { title: f.title.trim(), type: kind };
@@ -84,6 +95,8 @@ export function KeyResultForm({ objective, kr, type, saveLabel, afterSave, onDon
         if (unit) part.unit = unit;
         const kpiRef = optional(f.kpiRef);
         if (kpiRef) part.kpiRef = kpiRef;
+        // Sent only once the stored measure is known: null would remove one not yet loaded.
+        else if (measure.ok && (measured !== undefined || measure.measure)) part.measure = measure.measure;
       } else {
         part.weighting = f.weighting === 'estimate' ? 'estimate' : 'count';
       }
@@ -139,6 +152,11 @@ export function KeyResultForm({ objective, kr, type, saveLabel, afterSave, onDon
         <OwnerPicker form={form} name="owner" label="Owner" />
         <CheckboxField form={form} name="kpi" label="Also one of our KPIs" />
       </div>
+      {outcome && !form.fields.kpiRef && (
+        <Suspense fallback={null}>
+          <MeasureField value={form.fields.measure} error={form.errors.measure} onChange={(text) => form.set('measure', text)} stored={kr ? measured?.get(kr.id)?.measure : undefined} />
+        </Suspense>
+      )}
       {children}
       <FormFooter form={form} saveLabel={saveLabel ?? (kr ? 'Save key result' : 'Create key result')} onCancel={onCancel} />
     </form>

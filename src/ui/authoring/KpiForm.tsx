@@ -1,15 +1,19 @@
 // Create or edit a KPI: direction, target, the guardrail threshold, how often it is read, where
 // the number comes from, its owner and team. `children`: a slot for sections other features add.
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import type { KpiInput, PlanOutline } from '../../app/api';
 import { useApi } from '../client/api-context';
 import { teamOptions, useOutline } from './authoring-data';
 import { FormFooter, SelectField, TextField } from './FormFields';
 import { optional, optionalNumber, textOf, usePartForm, type FieldErrors } from './part-form';
 import { OwnerPicker } from './Pickers';
+import { measureText, parseMeasureText } from '../measure/measure-text';
+
+// Issue 11: the measure editor loads with the first form that shows it.
+const MeasureField = lazy(() => import('../measure/MeasureField'));
 
 type Kpi = PlanOutline['kpis'][number];
-const LABELS = { title: 'Title', unit: 'Unit', direction: 'Better when', target: 'Target', threshold: 'Threshold (guardrail)', frequency: 'Read', source: 'Source', owner: 'Owner', team: 'Team' };
+const LABELS = { title: 'Title', unit: 'Unit', direction: 'Better when', target: 'Target', threshold: 'Threshold (guardrail)', frequency: 'Read', source: 'Source', owner: 'Owner', team: 'Team', measure: 'Measured by a query' };
 type KpiFields = { [K in keyof typeof LABELS]: string };
 
 const fieldsOf = (k: Kpi | undefined): KpiFields => ({
@@ -22,6 +26,7 @@ const fieldsOf = (k: Kpi | undefined): KpiFields => ({
   source: k?.source ?? '',
   owner: k?.owner ?? '',
   team: k?.team ?? '',
+  measure: measureText(k?.measure), // issue 11
 });
 
 export function KpiForm({ kpi, onDone, onCancel, children }: { kpi?: Kpi; onDone: (message: string) => Promise<void>; onCancel: () => void; children?: ReactNode }) {
@@ -38,7 +43,9 @@ export function KpiForm({ kpi, onDone, onCancel, children }: { kpi?: Kpi; onDone
       const threshold = optionalNumber(f.threshold, 'Threshold');
       if (!target.ok) errors.target = target.message;
       if (!threshold.ok) errors.threshold = threshold.message;
-      if (!target.ok || !threshold.ok) return { errors };
+      const measure = parseMeasureText(f.measure);
+      if (!measure.ok) errors.measure = measure.message;
+      if (!target.ok || !threshold.ok || !measure.ok) return { errors };
       const payload: KpiInput = { title: f.title.trim(), direction: f.direction === 'down' ? 'down' : 'up' };
       if (kpi) payload.id = kpi.id;
       const set = <K extends keyof KpiInput>(key: K, value: KpiInput[K] | undefined) => {
@@ -52,6 +59,7 @@ export function KpiForm({ kpi, onDone, onCancel, children }: { kpi?: Kpi; onDone
       // An empty owner on an edit clears the stored one.
       set('owner', optional(f.owner) ?? (kpi?.owner ? '' : undefined));
       set('team', optional(f.team));
+      set('measure', measure.measure); // null removes a stored one
       return { payload };
     },
     save: (payload, expected) => api('saveKpi', { kpi: payload, expected }),
@@ -94,6 +102,9 @@ export function KpiForm({ kpi, onDone, onCancel, children }: { kpi?: Kpi; onDone
         <SelectField form={form} name="team" label="Team" options={teamOptions(outline.data)} empty="Whole organization" />
         <OwnerPicker form={form} name="owner" label="Owner" />
       </div>
+      <Suspense fallback={null}>
+        <MeasureField value={form.fields.measure} error={form.errors.measure} onChange={(text) => form.set('measure', text)} />
+      </Suspense>
       {children}
       <FormFooter form={form} saveLabel={kpi ? 'Save KPI' : 'Create KPI'} onCancel={onCancel} />
     </form>

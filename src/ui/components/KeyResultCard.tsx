@@ -1,6 +1,6 @@
 // One KR as the OKR panel shows it on a work item: progress with its words, status, the chain up
 // to the company objective, what this item contributes, and the actions that apply to it.
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import type { PanelKeyResult } from '../../app/api';
 import { keyResultKindLabel } from '../../core/model/key-result-kind';
 import type { WorkItemRef } from '../../core/model/work-item';
@@ -15,6 +15,8 @@ import { ProgressBar } from './ProgressBar';
 import { StatusPill } from './StatusPill';
 import { WhyThisNumber } from './WhyThisNumber';
 import { NeedsUpdate } from '../cadence/needs-update';
+// Issue 11: measured values on the panel; loaded on first use to keep the panel's weight.
+const MeasuredMark = lazy(() => import('../measure/MeasuredMark').then((m) => ({ default: m.MeasuredMark })));
 
 export interface KeyResultCardProps {
   entry: PanelKeyResult;
@@ -47,6 +49,7 @@ export function KeyResultCard({ entry, itemRef, onUnlink, onCheckIn }: KeyResult
           <span className="h-kr-id">{kr.id}</span> {kr.title}
         </h3>
         <StatusPill status={kr.status} />
+        <Suspense fallback={null}>{kr.type === 'outcome' && <MeasuredMark id={kr.id} />}</Suspense>
         {entry.needsUpdate && <NeedsUpdate message={entry.needsUpdate} />}
       </header>
       <ProgressBar value={kr.progress} expected={kr.expected} label={`${kr.id} progress`} detail={progressDetail(kr)} tone={statusTone(kr.status)} />

@@ -1,6 +1,6 @@
 // One KPI: value, target, threshold, health in colour and words, its readings, and on a breached
 // KPI that no KR focuses on yet, the action to focus a KR on it.
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import type { KpiReadout } from '../../app/api';
 import { Sparkline } from '../charts/Sparkline';
 import { Pill } from '../components/Pill';
@@ -9,8 +9,12 @@ import { healthLabel, healthTone } from '../format/status';
 import { mayEdit, usePermissions } from '../hooks/use-permissions';
 import { FocusKpiForm } from './FocusKpiForm';
 import { MeasuredMark } from '../measure/MeasuredMark';
+import { useMeasured } from '../measure/use-measured';
 import { NeedsUpdateFor } from '../cadence/needs-update';
 import { KpiReadingAction } from '../cadence/KpiReadingAction';
+
+// Issue 11: "Measure now" and the run log of a measured KPI, loaded on first use.
+const KpiMeasure = lazy(() => import('../measure/KpiMeasure'));
 
 type Kpi = KpiReadout['kpis'][number];
 
@@ -18,6 +22,7 @@ export function KpiCard({ kpi, onFocused }: { kpi: Kpi; onFocused: (message: str
   const id = useId();
   const [focusing, setFocusing] = useState(false);
   const canEdit = mayEdit(usePermissions());
+  const measured = useMeasured()?.has(kpi.id); // issue 11
   const tone = healthTone(kpi.health);
   const fromKr = kpi.source === 'kr';
   const where = kpi.dataSource;
@@ -80,6 +85,7 @@ export function KpiCard({ kpi, onFocused }: { kpi: Kpi; onFocused: (message: str
         </div>
       )}
       <KpiReadingAction kpi={kpi} onDone={() => onFocused('')} />
+      <Suspense fallback={null}>{measured && <KpiMeasure kpi={kpi} onChanged={() => onFocused('')} />}</Suspense>
       {focusing && (
         <FocusKpiForm
           kpi={kpi}
