@@ -11,6 +11,8 @@ import { FocusKpiForm } from './FocusKpiForm';
 import { MeasuredMark } from '../measure/MeasuredMark';
 import { NeedsUpdateFor } from '../cadence/needs-update';
 import { KpiReadingAction } from '../cadence/KpiReadingAction';
+import { OwnerName } from '../authoring/people';
+import { KpiReadings } from '../cadence/KpiReadings';
 
 type Kpi = KpiReadout['kpis'][number];
 
@@ -71,6 +73,7 @@ export function KpiCard({ kpi, onFocused }: { kpi: Kpi; onFocused: (message: str
           <dd>{fromKr ? 'Key result kept as a KPI' : 'Health metric'}</dd>
         </div>
       </dl>
+      {kpi.owner && <p className="h-subtle h-kpi-owner">Owner <OwnerName id={kpi.owner} /></p>}
       {kpi.focusedBy.length > 0 && <p className="h-subtle">Focused by {kpi.focusedBy.join(', ')}.</p>}
       {kpi.health === 'breached' && kpi.focusedBy.length === 0 && !fromKr && canEdit && (
         <div className="h-actions">
@@ -80,6 +83,7 @@ export function KpiCard({ kpi, onFocused }: { kpi: Kpi; onFocused: (message: str
         </div>
       )}
       <KpiReadingAction kpi={kpi} onDone={() => onFocused('')} />
+      <KpiReadings kpi={kpi} onChanged={() => onFocused('')} />
       {focusing && (
         <FocusKpiForm
           kpi={kpi}
