@@ -59,8 +59,19 @@ describe('KPI readings on the KPI card', () => {
     await gone.waitFor();
     expect(await gone.locator('del').textContent()).toBe(`${older.at}: ${withUnit(older.value, kpi.unit)}`);
 
+    // A reading recorded on the card while the list is open shows in it at once.
+    await card.getByRole('button', { name: `Record a reading of ${kpi.title}` }).click();
+    const record = card.getByRole('form', { name: `Record a reading of ${kpi.title}` });
+    await record.getByLabel(/^New reading/).fill(String(corrected));
+    await record.getByRole('button', { name: 'Record reading' }).click();
+    await record.getByRole('status').filter({ hasText: 'Recorded' }).waitFor();
+    const recorded = (await t.api('getReadings', { kpi: kpi.id })).readings.find((r) => r.id !== latest.id && !before.readings.some((b) => b.id === r.id));
+    if (!recorded) throw new Error('a new reading was stored');
+    await list.locator(`li[data-entry="${recorded.id}"]`).waitFor();
+
     const after = await t.api('getReadings', { kpi: kpi.id });
     expect(after.readings.map((r) => r.id)).not.toContain(older.id);
+    expect(after.readings.map((r) => r.id)).toContain(recorded.id);
     expect(after.readings.find((r) => r.id === latest.id)?.value).toBe(corrected);
     expect(after.revisions.map((r) => [r.entry, r.action, r.by])).toEqual([
       [latest.id, 'corrected', 'maria'],

@@ -31,7 +31,9 @@ export function KpiReadings({ kpi, onChanged }: { kpi: Kpi; onChanged: () => Pro
 function ReadingsList({ kpi, onChanged }: { kpi: Kpi; onChanged: () => Promise<void> }) {
   const api = useApi();
   const permissions = usePermissions();
-  const readings = useLoad(() => api('getReadings', { kpi: kpi.id }), [api, kpi.id]);
+  // Asked again when the card's readings change (one recorded beside this list, say).
+  const changed = `${kpi.valueAt ?? ''}:${String(kpi.value)}:${String(kpi.trend.length)}`;
+  const readings = useLoad(() => api('getReadings', { kpi: kpi.id }), [api, kpi.id, changed]);
   if (readings.status === 'loading') return <p className="h-subtle">Loading readings…</p>;
   if (readings.status === 'error') return <ErrorNotice error={readings.error} onRetry={() => void readings.reload()} />;
   return (
