@@ -1,19 +1,25 @@
 // KPI readings corrected and deleted from the KPI card (issue 10 §2), with the audit trail the
 // KRs' check-ins have; and owners shown by name, not id (KPI card, KR rows, the board's owner
 // filter), from the workbench's demo people.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withUnit } from '../../src/ui/format/numbers';
 import { DEMO_PEOPLE } from '../../src/workbench/demo-people';
 import { launchChromium } from './helpers/browser';
 import { boardSettled } from './helpers/dom';
+import { ROOT } from './helpers/build-ui';
 import { startTestWorkbench, type TestWorkbench } from './helpers/workbench';
+
+const SHOTS = process.env.UPDATE_SCREENSHOTS ? join(ROOT, 'docs', 'screenshots') : join(ROOT, 'test-results', 'screenshots');
 
 let t: TestWorkbench;
 let browser: Browser;
 const nameOf = (id: string) => DEMO_PEOPLE.find((p) => p.id === id)?.name ?? id;
 
 beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
   [t, browser] = await Promise.all([startTestWorkbench(), launchChromium()]);
 }, 180_000);
 
@@ -77,6 +83,9 @@ describe('KPI readings on the KPI card', () => {
       [latest.id, 'corrected', 'maria'],
       [older.id, 'deleted', 'maria'],
     ]);
+    // The card with its history, narrow: to look at (no sideways scroll is checked elsewhere).
+    await page.setViewportSize({ width: 400, height: 1000 });
+    await card.screenshot({ path: join(SHOTS, 'kpi-readings-400.png') });
     await page.close();
   });
 });
