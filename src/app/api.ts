@@ -165,7 +165,7 @@ export interface KpiReadout {
    * `dataSource` is the KPI's `source` from the plan (where the number comes from); it cannot be
    * called `source`, which KpiReport already uses for 'kpi' | 'kr'.
    */
-  kpis: (KpiReport & { frequency?: KpiFrequency; dataSource?: string; team?: string })[];
+  kpis: (KpiReport & { frequency?: KpiFrequency; dataSource?: string; team?: string; owner?: string })[];
   lints: Lint[];
 }
 

@@ -41,6 +41,8 @@ export const getKpis: UseCase<'getKpis'> = {
         ...(def?.frequency !== undefined ? { frequency: def.frequency } : {}),
         ...(def?.source !== undefined ? { dataSource: def.source } : {}),
         ...(owner !== undefined ? { team: owner } : {}),
+        // The KPI's person (issue 10 §3 readout), shown by name on the card.
+        ...(def?.owner !== undefined ? { owner: def.owner } : {}),
       });
     }
     return { at: day, kpis, lints: report.lints.filter((l) => KPI_LINTS.has(l.code)) };

@@ -24,6 +24,15 @@ describe('getKpis', () => {
     expect(lints.every((l) => l.code.startsWith('kpi') || l.code.includes('kpi'))).toBe(true);
   });
 
+  it('names each KPI\'s owner, so the readout can show the person (issue 10)', async () => {
+    const h = await harness();
+    const { kpis } = await h.call('getKpis', {});
+    const exported = await h.exported();
+    const owners = new Map(exported.kpis.map((k) => [k.id, k.owner]));
+    expect(owners.get('churn')).toBe('jon');
+    for (const k of kpis) expect(k.owner).toBe(k.source === 'kpi' ? owners.get(k.id) : undefined);
+  });
+
   it('filters by team, the team\'s branch included', async () => {
     const h = await harness();
     const { kpis } = await h.call('getKpis', { team: 'eng' });

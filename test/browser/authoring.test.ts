@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/browser';
 import { ROOT } from './helpers/build-ui';
-import { authorOnBoard, expandedObjective, linkAndCheckIn } from './helpers/authoring-journey';
+import { authorOnBoard, correctCheckInOnBoard, expandedObjective, linkAndCheckIn, seeReview } from './helpers/authoring-journey';
 import { boardSettled, panelSettled } from './helpers/dom';
 import { startTestWorkbench, type TestWorkbench } from './helpers/workbench';
 
@@ -41,13 +41,18 @@ async function open(path: string, width: number, mode: 'light' | 'dark'): Promis
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 describe('authoring OKRs from an empty plan (workbench)', () => {
-  it('builds the plan through the forms, aligns it, links an epic and checks in', async () => {
+  it('builds the plan through the forms, aligns it, links an epic, checks in, corrects it, sees the review', async () => {
     const page = await open('/board', 1440, 'light');
     const authored = await authorOnBoard(page, page.keyboard, t.api);
     await page.close();
     const issue = await open('/jira/browse/CS-40', 1440, 'light');
     await linkAndCheckIn(issue, t.api, 'jira:CS-40', authored);
     await issue.close();
+    const board = await open('/board', 1440, 'light');
+    await correctCheckInOnBoard(board, t.api, authored);
+    await board.goto(`${t.url}/review`);
+    await seeReview(board, t.api, authored);
+    await board.close();
   }, 120_000);
 
   it('keeps what was typed when someone else saved first, and says what they changed', async () => {

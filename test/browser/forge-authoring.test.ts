@@ -1,11 +1,11 @@
 // Issue 10 §1 on a host: the same authoring journey (helpers/authoring-journey.ts) inside the
 // Forge Custom UI, in the Jira-like host (real @forge/bridge, the app's resources under a CSP):
 // the global page's board from an EMPTY plan, then the issue panel of an epic to link it and
-// check in. Screenshots of the board's forms in the frame, light and dark.
+// check in; back on the board, correct the check-in and open the Review tab. Screenshots of the board's forms in the frame, light and dark.
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorOnBoard, expandedObjective, linkAndCheckIn } from './helpers/authoring-journey';
+import { authorOnBoard, correctCheckInOnBoard, expandedObjective, linkAndCheckIn, seeReview } from './helpers/authoring-journey';
 import { launchChromium } from './helpers/browser';
 import { ensureForgeBuilt, type ForgeSurface } from './helpers/build-forge';
 import { ROOT } from './helpers/build-ui';
@@ -44,7 +44,7 @@ async function open(surface: ForgeSurface, moduleKey: string, extension: Record<
 }
 
 describe('authoring in the Forge Custom UI (Jira global page and issue panel)', () => {
-  it('builds a plan from empty on the global page board, then links an epic and checks in from its panel', async () => {
+  it('builds a plan from empty on the global page board, links an epic and checks in from its panel, corrects it, sees the review', async () => {
     const board = await open('board', 'harmony-board', { type: 'jira:globalPage' }, 1440);
     const authored = await authorOnBoard(board.frame, board.page.keyboard, t.api);
     expect(board.errors).toEqual([]);
@@ -54,6 +54,14 @@ describe('authoring in the Forge Custom UI (Jira global page and issue panel)', 
     await linkAndCheckIn(panel.frame, t.api, 'jira:CS-40', authored);
     expect(panel.errors).toEqual([]);
     await panel.page.close();
+
+    // Back on the global page: correct the check-in from the KR's details, then the Review tab.
+    const again = await open('board', 'harmony-board', { type: 'jira:globalPage' }, 1440);
+    await correctCheckInOnBoard(again.frame, t.api, authored);
+    await again.frame.getByRole('tab', { name: 'Review' }).click();
+    await seeReview(again.frame, t.api, authored);
+    expect(again.errors).toEqual([]);
+    await again.page.close();
   }, 180_000);
 
   it('shows the board with an open form at 400 px and 1440 px, light and dark', async () => {

@@ -1,5 +1,6 @@
 // The board's filters (period, team, status, owner, text). Changes apply as they are made; the
 // text filter waits for a pause in typing so a 1,000-objective board is not asked for per key.
+import { usePeople } from '../authoring/people';
 import { useEffect, useId, useState } from 'react';
 import type { BoardFilters as Filters } from '../../app/api';
 import type { Status } from '../../core/report/types';
@@ -48,13 +49,15 @@ export function BoardFilters({ filters, periods, teams, owners, onChange }: Boar
     </div>
   );
 
+  // Owners by name (one batched request for the whole list), the id where the host knows no one.
+  const people = usePeople(owners);
   const active = Object.values(filters).some((v) => v !== undefined && v !== '');
   return (
     <form className="h-filters" role="search" aria-label="Filter the board" onSubmit={(e) => e.preventDefault()}>
       {select('period', 'Period', periods.map((p) => ({ value: p.id, label: p.id })))}
       {select('team', 'Team', teams.map((t) => ({ value: t.id, label: t.name })))}
       {select('status', 'Status', STATUSES.map((s) => ({ value: s, label: statusLabel(s) })))}
-      {select('owner', 'Owner', owners.map((o) => ({ value: o, label: o })))}
+      {select('owner', 'Owner', owners.map((o) => ({ value: o, label: people.get(o)?.name ?? o })))}
       <div className="h-field h-field-grow">
         <label className="h-label" htmlFor={`${id}-text`}>
           Search

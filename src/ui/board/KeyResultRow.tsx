@@ -9,6 +9,7 @@ import { statusTone } from '../format/status';
 import { KeyResultScore } from '../close/KeyResultScore';
 import { MeasuredMark } from '../measure/MeasuredMark';
 import { NeedsUpdateFor } from '../cadence/needs-update';
+import { OwnerName } from '../authoring/people';
 import type { WorkItemHref } from './work-item-href';
 
 // A KR's details (history chart, why-this-number, linking, measuring) load when first opened:
@@ -36,6 +37,7 @@ export function KeyResultRow({ kr, open, onToggle, href, onChanged, objectiveVer
           <span className="h-tag">{kr.type}</span>
           <MeasuredMark id={kr.id} />
           <NeedsUpdateFor subject={kr.id} />
+          {kr.owner && <span className="h-subtle h-kr-owner"> · <OwnerName id={kr.owner} /></span>}
         </span>
         <ProgressBar value={kr.progress} expected={kr.expected} label={`${kr.id} progress`} detail={progressDetail(kr)} tone={statusTone(kr.status)} />
         <StatusPill status={kr.status} />

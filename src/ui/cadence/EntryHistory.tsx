@@ -1,9 +1,11 @@
 // A KR's check-ins (or, for a `kpiRef` KR, its KPI's readings) with their audit trail: who made
 // each, corrections (what it was) and deletions, shown as such. Its author, the KR's owner or an
 // editor may correct or delete an entry; the server decides, this only hides what would fail.
+// EntryList is the part KPI cards reuse for their readings (KpiReadings).
 import { useState } from 'react';
 import type { KeyResultDetail, RevisionView } from '../../app/api';
 import { useApi } from '../client/api-context';
+import { OwnerName } from '../authoring/people';
 import { problemsFor } from '../client/api-error';
 import { errorMessage } from '../format/errors';
 import { decimal, withUnit } from '../format/numbers';
@@ -15,29 +17,56 @@ type Entry = KeyResultDetail['checkIns'][number];
 export function EntryHistory({ detail, onChanged }: { detail: KeyResultDetail; onChanged: () => Promise<void> }) {
   const kr = detail.kr;
   const permissions = usePermissions();
+  if (kr.type !== 'outcome') return null;
+  return (
+    <EntryList
+      heading={kr.kpiRef !== undefined ? `Readings of ${kr.kpiRef}` : 'Check-ins'}
+      entries={detail.checkIns}
+      revisions={detail.revisions ?? []}
+      unit={kr.unit}
+      isReading={kr.kpiRef !== undefined}
+      mayChangeAll={mayCheckIn(permissions, kr.owner)}
+      onChanged={onChanged}
+    />
+  );
+}
+
+export interface EntryListProps {
+  heading: string;
+  entries: readonly Entry[];
+  revisions: readonly RevisionView[];
+  unit?: string;
+  /** KPI readings (corrected through correctReading/deleteReading, no confidence). */
+  isReading: boolean;
+  /** An editor, or an owner of what the entries measure: may change every entry. */
+  mayChangeAll: boolean;
+  onChanged: () => Promise<void>;
+}
+
+/** Entries newest first with their corrections, deleted ones struck through; shared by KRs and KPIs. */
+export function EntryList({ heading, entries, revisions, unit, isReading, mayChangeAll, onChanged }: EntryListProps) {
+  const permissions = usePermissions();
   const [editing, setEditing] = useState<string>();
   const [message, setMessage] = useState<string>();
-  if (kr.type !== 'outcome') return null;
-  const isReading = kr.kpiRef !== undefined;
   const mine = (e: Entry) => permissions !== undefined && e.by !== undefined && (e.by === permissions.actor || permissions.ownerIds.includes(e.by));
-  const mayChange = (e: Entry) => e.id !== undefined && e.version !== undefined && (mayCheckIn(permissions, kr.owner) || mine(e));
-  const deleted = (detail.revisions ?? []).filter((r) => r.action === 'deleted');
-  const corrections = (id: string | undefined) => (detail.revisions ?? []).filter((r) => r.action === 'corrected' && r.entry === id);
+  const mayChange = (e: Entry) => e.id !== undefined && e.version !== undefined && (mayChangeAll || mine(e));
+  const deleted = revisions.filter((r) => r.action === 'deleted');
+  const corrections = (id: string | undefined) => revisions.filter((r) => r.action === 'corrected' && r.entry === id);
 
   return (
     <div className="h-entry-history">
-      <h4 className="h-why-heading">{isReading ? `Readings of ${kr.kpiRef ?? ''}` : 'Check-ins'}</h4>
-      {detail.checkIns.length === 0 && deleted.length === 0 && <p className="h-subtle">No check-ins yet.</p>}
+      <h4 className="h-why-heading">{heading}</h4>
+      {entries.length === 0 && deleted.length === 0 && <p className="h-subtle">{isReading ? 'No readings yet.' : 'No check-ins yet.'}</p>}
       <ul className="h-items">
-        {[...detail.checkIns].reverse().map((c, i) => (
+        {[...entries].reverse().map((c, i) => (
           <li key={c.id ?? `${c.at}:${String(i)}`} data-entry={c.id}>
-            {c.at}: {withUnit(c.value, kr.unit)}
+            {c.at}: {withUnit(c.value, unit)}
             {c.confidence !== undefined && ` · confidence ${decimal(c.confidence * 100)}%`}
-            {c.by && ` · by ${c.by}`}
+            {c.by && <> · by <OwnerName id={c.by} /></>}
             {c.note && <span className="h-subtle"> · {c.note}</span>}
             {corrections(c.id).map((r, j) => (
               <span key={j} className="h-subtle h-revision">
-                {' '}· corrected by {r.by} on {r.on}{r.before ? ` (was ${withUnit(r.before.value, kr.unit)} on ${r.before.at})` : ''}
+                {' '}· corrected by <OwnerName id={r.by} /> on {r.on}{r.before ? ` (was ${withUnit(r.before.value, unit)} on ${r.before.at})` : ''}
               </span>
             ))}
             {mayChange(c) && editing !== c.id && (
@@ -51,7 +80,7 @@ export function EntryHistory({ detail, onChanged }: { detail: KeyResultDetail; o
             {editing === c.id && (
               <CorrectEntry
                 entry={c}
-                unit={kr.unit}
+                unit={unit}
                 isReading={isReading}
                 onCancel={() => setEditing(undefined)}
                 onDone={async (text) => {
@@ -65,7 +94,7 @@ export function EntryHistory({ detail, onChanged }: { detail: KeyResultDetail; o
         ))}
         {deleted.map((r, i) => (
           <li key={`deleted:${r.entry}:${String(i)}`} className="h-entry-deleted" data-deleted-entry={r.entry}>
-            <del>{r.before ? `${r.before.at}: ${withUnit(r.before.value, kr.unit)}` : r.entry}</del> · deleted by {r.by} on {r.on}
+            <del>{r.before ? `${r.before.at}: ${withUnit(r.before.value, unit)}` : r.entry}</del> · deleted by <OwnerName id={r.by} /> on {r.on}
           </li>
         ))}
       </ul>

@@ -1,5 +1,6 @@
 // One KR as the OKR panel shows it on a work item: progress with its words, status, the chain up
 // to the company objective, what this item contributes, and the actions that apply to it.
+import { OwnerName } from '../authoring/people';
 import { lazy, Suspense, useId, useState } from 'react';
 import type { PanelKeyResult } from '../../app/api';
 import { keyResultKindLabel } from '../../core/model/key-result-kind';
@@ -55,7 +56,7 @@ export function KeyResultCard({ entry, itemRef, onUnlink, onCheckIn }: KeyResult
       <ProgressBar value={kr.progress} expected={kr.expected} label={`${kr.id} progress`} detail={progressDetail(kr)} tone={statusTone(kr.status)} />
       <p className="h-meta">
         <span className="h-tag">{keyResultKindLabel(kr.type)}</span>
-        {kr.owner && <span> · Owner {kr.owner}</span>}
+        {kr.owner && <span> · Owner <OwnerName id={kr.owner} /></span>}
         {direct ? <span> · Linked to this item</span> : <span> · Linked through {via}</span>}
       </p>
       {contribution && (

@@ -12,6 +12,8 @@ import { MeasuredMark } from '../measure/MeasuredMark';
 import { useMeasured } from '../measure/use-measured';
 import { NeedsUpdateFor } from '../cadence/needs-update';
 import { KpiReadingAction } from '../cadence/KpiReadingAction';
+import { OwnerName } from '../authoring/people';
+import { KpiReadings } from '../cadence/KpiReadings';
 
 // Issue 11: "Measure now" and the run log of a measured KPI, loaded on first use.
 const KpiMeasure = lazy(() => import('../measure/KpiMeasure'));
@@ -76,6 +78,7 @@ export function KpiCard({ kpi, onFocused }: { kpi: Kpi; onFocused: (message: str
           <dd>{fromKr ? 'Key result kept as a KPI' : 'Health metric'}</dd>
         </div>
       </dl>
+      {kpi.owner && <p className="h-subtle h-kpi-owner">Owner <OwnerName id={kpi.owner} /></p>}
       {kpi.focusedBy.length > 0 && <p className="h-subtle">Focused by {kpi.focusedBy.join(', ')}.</p>}
       {kpi.health === 'breached' && kpi.focusedBy.length === 0 && !fromKr && canEdit && (
         <div className="h-actions">
@@ -86,6 +89,7 @@ export function KpiCard({ kpi, onFocused }: { kpi: Kpi; onFocused: (message: str
       )}
       <KpiReadingAction kpi={kpi} onDone={() => onFocused('')} />
       <Suspense fallback={null}>{measured && <KpiMeasure kpi={kpi} onChanged={() => onFocused('')} />}</Suspense>
+      <KpiReadings kpi={kpi} onChanged={() => onFocused('')} />
       {focusing && (
         <FocusKpiForm
           kpi={kpi}

@@ -1,5 +1,6 @@
 // The review's second part: the objectives under review, each with its progress against what the
 // period expects by now, its status, and its KRs (SPEC §11.2).
+import { OwnerName } from '../authoring/people';
 import type { ReviewView } from '../../app/api';
 import type { KeyResultReport } from '../../core/report/types';
 import { ProgressBar } from '../components/ProgressBar';
@@ -27,7 +28,7 @@ export function ReviewObjectives({ objectives, teamName }: { objectives: readonl
             </header>
             <p className="h-meta">
               {teamName(o.team)} · {o.period}
-              {o.owner !== undefined ? ` · owner ${o.owner}` : ''}
+              {o.owner !== undefined && <> · owner <OwnerName id={o.owner} /></>}
             </p>
             <ProgressBar value={o.progress} expected={o.expected} label={o.title} tone={statusTone(o.status)} />
             <ul className="h-review-krs">

@@ -1,5 +1,6 @@
 // The review's third part: what needs help (SPEC §11.3): at most five KRs, widest gap between
 // expected and actual progress first, then breached KPIs that no KR focuses on.
+import { OwnerName } from '../authoring/people';
 import type { ReviewView } from '../../app/api';
 import type { KeyResultReport } from '../../core/report/types';
 import { StatusPill } from '../components/StatusPill';
@@ -30,7 +31,7 @@ export function ReviewSpotlight({ view }: { view: ReviewView }) {
               </div>
               <p className="h-meta">
                 {percent(kr.progress)} done, {percent(kr.expected)} expected · {objective}
-                {kr.owner !== undefined ? ` · owner ${kr.owner}` : ''}
+                {kr.owner !== undefined && <> · owner <OwnerName id={kr.owner} /></>}
               </p>
             </li>
           ))}

@@ -2,7 +2,8 @@
 // board (the workbench page, the Forge global page's frame) and any that shows an issue panel:
 // two teams (the first with the keyboard alone), a period (its inline plan-file error first), a
 // KPI owned by a person, a company and a team objective, three KRs, an alignment picked from a
-// search (the tree and the coach update), then an epic linked from its panel and a check-in.
+// search (the tree and the coach update), then an epic linked from its panel and a check-in,
+// that check-in corrected from the board's KR details (its audit trail), and the review.
 import type { Frame, Keyboard, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { ApiClient } from '../../../src/app/api';
@@ -45,7 +46,12 @@ export interface Authored {
   krs: string[];
 }
 
-export async function authorOnBoard(root: Root, keyboard: Keyboard, api: ApiClient): Promise<Authored> {
+/** How a host names people: the workbench by plain id, Azure DevOps by sign-in address. */
+export interface JourneyPeople {
+  maria: string;
+}
+
+export async function authorOnBoard(root: Root, keyboard: Keyboard, api: ApiClient, people: JourneyPeople = { maria: 'maria' }): Promise<Authored> {
   await boardReady(root);
   await root.getByText('No objectives match these filters.').waitFor();
 
@@ -114,7 +120,7 @@ export async function authorOnBoard(root: Root, keyboard: Keyboard, api: ApiClie
   const board = await api('getBoard', {});
   const [company, team] = board.teams.flatMap((x) => x.objectives);
   if (!company || !team) throw new Error('two objectives were created');
-  expect(company.owner).toBe('maria');
+  expect(company.owner).toBe(people.maria);
   await root.locator(`li[data-objective="${company.id}"] .h-row-meta`).getByText('Maria Santos').waitFor();
   // Not aligned yet: the coach says so.
   expect(await root.locator('.h-coach').textContent()).toContain('aligns to nothing');
@@ -169,4 +175,45 @@ export async function linkAndCheckIn(root: Root, api: ApiClient, item: string, a
   await card.getByLabel('New value (%)').fill('24');
   await card.getByRole('button', { name: 'Check in' }).click();
   await expect.poll(async () => (await api('getKeyResult', { kr: repeat ?? '' })).checkIns.map((c) => c.value)).toEqual([24]);
+}
+
+/**
+ * On the board, after linkAndCheckIn: the measured KR's details list the check-in; it is
+ * corrected from 24 to 25, and the history says by whom and what it was.
+ */
+export async function correctCheckInOnBoard(root: Root, api: ApiClient, authored: Authored): Promise<void> {
+  await boardReady(root);
+  const [repeat] = authored.krs;
+  if (!repeat) throw new Error('the journey made three KRs');
+  await expandedObjective(root, authored.team);
+  const row = root.locator(`li[data-kr="${repeat}"]`);
+  await row.getByRole('button', { name: `Details of ${repeat}` }).click();
+  const history = row.locator('.h-entry-history');
+  const [checkIn] = (await api('getKeyResult', { kr: repeat })).checkIns;
+  if (!checkIn?.id) throw new Error('one check-in, with an id');
+  await history.locator(`li[data-entry="${checkIn.id}"]`).waitFor();
+  await history.getByRole('button', { name: `Correct the ${checkIn.at} value` }).click();
+  const form = row.getByRole('form', { name: `Correct the ${checkIn.at} value` });
+  await form.getByLabel('Value').fill('25');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await history.getByRole('status').filter({ hasText: `Corrected the ${checkIn.at} value to 25%.` }).waitFor();
+  await history.getByText(`(was 24% on ${checkIn.at})`).waitFor();
+  const after = await api('getKeyResult', { kr: repeat });
+  expect(after.checkIns.map((c) => c.value)).toEqual([25]);
+  expect(after.revisions?.map((r) => [r.action, r.before?.value, r.after?.value])).toEqual([['corrected', 24, 25]]);
+}
+
+/** The review, once the host has opened it: the KPI first, the objectives, the corrected value. */
+export async function seeReview(root: Root, api: ApiClient, authored: Authored): Promise<void> {
+  const review = root.locator('.h-review[data-state="ready"]');
+  await review.waitFor();
+  expect(await review.locator('h2').allTextContents()).toEqual(['1. KPIs', '2. Objectives', '3. Spotlight', '4. Lints']);
+  await review.locator('tr[data-kpi]', { hasText: 'Cups sold per day' }).waitFor();
+  const view = await api('getReview', {});
+  expect(view.objectives.map((o) => o.id).sort()).toEqual([authored.company, authored.team].sort());
+  const team = review.locator(`.h-review-objective[data-objective="${authored.team}"]`);
+  await team.waitFor();
+  // Owners by name, not id.
+  await team.getByText('Maria Santos').first().waitFor();
+  expect(await team.textContent()).toContain('Repeat buyers from 20% to 30%');
 }

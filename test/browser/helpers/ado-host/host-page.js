@@ -9,6 +9,7 @@
 //   ms.vss-features.location-service       → this organization's REST root (the ADO emulator)
 //   ms.vss-features.host-navigation-service → navigations recorded for the test
 //   ms.vss-work-web.work-item-form          → the work item open on this form
+//   ms.vss-features.identity-service        → the organization's people, searched by name or address
 /* global document, window, fetch */
 import { channelManager } from '/sdk/XDM.js';
 
@@ -171,6 +172,14 @@ const services = {
     },
     openNewWindow(url) {
       state.navigations.push({ url, newWindow: true });
+    },
+  },
+  'ms.vss-features.identity-service': {
+    // The picker matches the start of a name, a word of it, or the address; case-insensitive.
+    searchIdentitiesAsync(query) {
+      const q = String(query).toLowerCase();
+      const hit = (i) => [i.displayName, ...i.displayName.split(' '), i.signInAddress].some((t) => t.toLowerCase().startsWith(q));
+      return Promise.resolve(config.identities.filter(hit));
     },
   },
   'ms.vss-work-web.work-item-form': {

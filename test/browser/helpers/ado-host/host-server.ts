@@ -5,6 +5,7 @@
 // Work Item Tracking REST API. REST calls are answered by the ADO emulator the way the service
 // answers the extension's client: bearer tokens, CORS for the extension's origin, and bare
 // arrays when the client asks `noArrayWrap=true`.
+import { DEMO_PEOPLE } from '../../../../src/workbench/demo-people';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -87,6 +88,18 @@ export interface AdoHostOptions {
   data: FakeExtensionDataManager;
   extension: PackagedExtension;
 }
+
+/** Rain Town Tea's staff as identities of the organization, signed in as `<id>@raintown.example`. */
+const ORGANIZATION_IDENTITIES = DEMO_PEOPLE.map((p, i) => ({
+  entityId: `vss.ds.v1.aad.user.${p.id}`,
+  entityType: 'User',
+  originDirectory: 'aad',
+  originId: `0000000${String(i)}-aaaa-4000-8000-00000000000${String(i)}`,
+  localId: `a1b2c3d4-0000-4000-8000-00000000010${String(i)}`,
+  displayName: p.name,
+  signInAddress: `${p.id}@raintown.example`,
+  mail: `${p.id}@raintown.example`,
+}));
 
 const DATA_METHODS: readonly ExtensionDataMethod[] = ['getDocument', 'getDocuments', 'createDocument', 'setDocument', 'updateDocument', 'deleteDocument'];
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.png': 'image/png', '.json': 'application/json', '.md': 'text/markdown' };
@@ -248,6 +261,8 @@ export async function startAdoHost(options: AdoHostOptions): Promise<AdoHost> {
       theme: { name: theme, data: theme === 'dark' ? DARK_THEME : LIGHT_THEME },
       workItem: itemId === undefined ? null : { id: itemId, title: workItem?.title ?? '', type: workItem?.type ?? 'Work item', status: workItem?.status ?? 'todo', parent: workItem?.parent ?? null },
       widget: { name: params.get('name') ?? 'Harmony OKRs', settings: params.get('settings') },
+      // The organization's people, as the identity picker service answers (owners, issue 10 §1).
+      identities: ORGANIZATION_IDENTITIES,
     };
     const html = `<!doctype html>
 <html lang="en" data-theme="${theme}">
