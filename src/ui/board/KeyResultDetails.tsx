@@ -28,6 +28,7 @@ export function KeyResultDetails({ kr, href, onChanged }: { kr: string; href?: W
           {d.kr.type === 'effort' && (
             <WorkItemLinker
               kr={kr}
+              before={d.kr}
               onLinked={async () => {
                 await Promise.all([detail.reload(), onChanged()]);
               }}

@@ -1,25 +1,32 @@
 // Links a work item to a KR from the board: search the trackers, or type a key or id. A key
 // that does not exist (or that the viewer cannot see) is refused inline and nothing changes.
+// After a link it says what happened to the KR's progress, before and after: more work in scope
+// can lower the percentage, which unexplained reads as a bug (issue 10 §5).
 import { useId, useState, type FormEvent } from 'react';
 import type { WorkItem } from '../../core/model/work-item';
+import type { KeyResultReport } from '../../core/report/types';
 import { useApi } from '../client/api-context';
 import { Combobox } from '../components/Combobox';
 import { errorMessage } from '../format/errors';
+import { keyResultChange } from '../format/progress-change';
 import { parseWorkItemRef } from '../forms/work-item-ref-input';
 
-export function WorkItemLinker({ kr, onLinked }: { kr: string; onLinked: (ref: string) => Promise<void> }) {
+export function WorkItemLinker({ kr, before, onLinked }: { kr: string; before?: KeyResultReport; onLinked: (ref: string) => Promise<void> }) {
   const api = useApi();
   const id = useId();
   const [text, setText] = useState('');
   const [error, setError] = useState<string>();
+  const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState(false);
 
   async function link(ref: string) {
     setBusy(true);
     setError(undefined);
+    setDone(undefined);
     try {
-      await api('linkWorkItem', { kr, ref });
+      const after = await api('linkWorkItem', { kr, ref });
       setText('');
+      setDone(`Linked ${ref}. ${keyResultChange(before, after)}`);
       await onLinked(ref);
     } catch (e) {
       setError(errorMessage(e));
@@ -47,6 +54,7 @@ export function WorkItemLinker({ kr, onLinked }: { kr: string; onLinked: (ref: s
         onTextChange={(t) => {
           setText(t);
           setError(undefined);
+          setDone(undefined);
         }}
         search={(t) => api('searchWorkItems', { text: t, limit: 10 })}
         optionKey={(item) => item.ref}
@@ -63,6 +71,11 @@ export function WorkItemLinker({ kr, onLinked }: { kr: string; onLinked: (ref: s
       {error && (
         <p id={`${id}-error`} className="h-field-error" role="alert">
           {error}
+        </p>
+      )}
+      {done && (
+        <p className="h-notice h-tone-success" role="status">
+          {done}
         </p>
       )}
     </form>
