@@ -101,6 +101,9 @@ describe('closing a quarter and starting the next (issue 12)', () => {
       // No check-in, link or edit control on a frozen KR; the reflection is text, not markup.
       expect(await details.getByRole('button', { name: /Check in/ }).count()).toBe(0);
       expect(await details.getByRole('combobox').count()).toBe(0);
+      // Nor any authoring control on the closed objective or its KRs: a closed quarter is reopened, not edited.
+      const closedObjective = page.locator('li[data-objective="O-LOYAL"]');
+      for (const name of ['Edit', 'Delete', 'Add key result']) expect(await closedObjective.getByRole('button', { name, exact: true }).count()).toBe(0);
       expect(await details.locator('.h-reflection').textContent()).toBe('Renewals <b>carried</b> it');
       expect(await details.locator('b').count()).toBe(0);
       // The objective's score: the weighted mean of its KRs' scores, the grade counted.

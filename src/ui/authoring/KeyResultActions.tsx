@@ -12,6 +12,8 @@ export function KeyResultActions({ kr, objectiveVersion, onChanged }: { kr: KeyR
   const [open, setOpen] = useState<'edit' | 'delete'>();
   const [message, setMessage] = useState<string>();
   const mayEditKr = mayCheckIn(permissions, kr.owner);
+  // A closed quarter is read-only (SPEC §9): its KRs are reopened, not edited (the app refuses too).
+  if (kr.closed !== undefined) return null;
   if (objectiveVersion === undefined || (!mayEditKr && !mayAdminister(permissions))) return null;
   const done = async (text: string) => {
     setOpen(undefined);

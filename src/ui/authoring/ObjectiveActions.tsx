@@ -13,6 +13,8 @@ export function ObjectiveActions({ objective, onChanged }: { objective: Objectiv
   const permissions = usePermissions();
   const [open, setOpen] = useState<'edit' | 'kr' | 'delete'>();
   const [message, setMessage] = useState<string>();
+  // A closed quarter is read-only (SPEC §9): its objectives are reopened, not edited.
+  if (objective.closed !== undefined) return null;
   if (!mayEdit(permissions)) return null;
   const done = async (text: string) => {
     setOpen(undefined);
