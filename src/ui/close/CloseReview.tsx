@@ -9,6 +9,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { withUnit } from '../format/numbers';
 import { useLoad } from '../hooks/use-load';
 import { parseGrade, scoreText } from './score-text';
+import { OwnerName } from '../authoring/people';
 
 export interface CloseReviewProps {
   period: string;
@@ -95,7 +96,7 @@ export default function CloseReview({ period, onDone, onCancel }: CloseReviewPro
                 {kr.objectiveTitle}
                 {kr.current !== undefined && ` · value ${withUnit(kr.current, kr.unit)}`}
                 {kr.units && ` · ${kr.units.done} of ${kr.units.total} items done`}
-                {kr.owner && ` · ${kr.owner}`}
+                {kr.owner && <> · <OwnerName id={kr.owner} /></>}
               </p>
               {kr.warning && (
                 <p className="h-notice h-tone-warning" data-warning={kr.id}>
