@@ -13,31 +13,15 @@ import { hostLook } from '../shell/host-look';
 import { HostLookSwitch } from '../shell/HostLookSwitch';
 import { mount } from '../shell/mount';
 import { frameHref } from '../shell/refs';
+import { filtersFromUrl, filtersToUrl } from '../shell/url-filters';
 import { WorkbenchBar } from '../shell/WorkbenchBar';
 
 const FILTERS = ['period', 'team', 'status', 'owner', 'text'] as const;
 
-function filtersFromUrl(): BoardFilters {
-  const params = new URLSearchParams(window.location.search);
-  const filters: BoardFilters = {};
-  for (const name of FILTERS) {
-    const value = params.get(name);
-    if (value) {
-      if (name === 'status') filters.status = value as Status;
-      else filters[name] = value;
-    }
-  }
-  return filters;
-}
-
-function filtersToUrl(filters: BoardFilters): void {
-  const url = new URL(window.location.href);
-  for (const name of FILTERS) {
-    const value = filters[name];
-    if (value) url.searchParams.set(name, value);
-    else url.searchParams.delete(name);
-  }
-  window.history.replaceState(null, '', url);
+/** The board's filters from the address (the app checks each, `status` among them). */
+function boardFiltersFromUrl(): BoardFilters {
+  const { status, ...rest } = filtersFromUrl(FILTERS);
+  return { ...rest, ...(status ? { status: status as Status } : {}) };
 }
 
 const host = hostLook();
@@ -48,7 +32,7 @@ mount(
     <ThemeRoot host={host} className="wb-page">
       <HostLookSwitch current={host} path="/board" />
       <MyKeyResults />
-      <AlignmentBoard initialFilters={filtersFromUrl()} onFiltersChange={filtersToUrl} workItemHref={frameHref} />
+      <AlignmentBoard initialFilters={boardFiltersFromUrl()} onFiltersChange={(filters) => filtersToUrl(FILTERS, filters)} workItemHref={frameHref} />
     </ThemeRoot>
   </>,
 );

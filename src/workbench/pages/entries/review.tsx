@@ -10,29 +10,10 @@ import type { ReviewFilterValues } from '../../../ui/review/ReviewFilters';
 import { hostLook } from '../shell/host-look';
 import { HostLookSwitch } from '../shell/HostLookSwitch';
 import { mount } from '../shell/mount';
+import { filtersFromUrl, filtersToUrl } from '../shell/url-filters';
 import { WorkbenchBar } from '../shell/WorkbenchBar';
 
 const FILTERS = ['team', 'period'] as const;
-
-function filtersFromUrl(): ReviewFilterValues {
-  const params = new URLSearchParams(window.location.search);
-  const filters: ReviewFilterValues = {};
-  for (const name of FILTERS) {
-    const value = params.get(name);
-    if (value) filters[name] = value;
-  }
-  return filters;
-}
-
-function filtersToUrl(filters: ReviewFilterValues): void {
-  const url = new URL(window.location.href);
-  for (const name of FILTERS) {
-    const value = filters[name];
-    if (value) url.searchParams.set(name, value);
-    else url.searchParams.delete(name);
-  }
-  window.history.replaceState(null, '', url);
-}
 
 const host = hostLook();
 
@@ -41,7 +22,7 @@ mount(
     <WorkbenchBar current="Review" />
     <ThemeRoot host={host} className="wb-page">
       <HostLookSwitch current={host} path="/review" />
-      <ReviewPage initialFilters={filtersFromUrl()} onFiltersChange={filtersToUrl} />
+      <ReviewPage initialFilters={filtersFromUrl(FILTERS)} onFiltersChange={(filters: ReviewFilterValues) => filtersToUrl(FILTERS, filters)} />
     </ThemeRoot>
   </>,
 );
