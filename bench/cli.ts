@@ -13,15 +13,11 @@ import { devNull, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatePlan } from './generate-plan';
+import { median } from './stats';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const AT = '2025-02-20';
 const SAMPLE = 'examples/rain-town-tea.yaml';
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
 
 export function benchCli(runs = 11): Record<string, unknown> {
   execFileSync(process.execPath, ['scripts/build-cli.js'], { cwd: root, stdio: 'ignore' });

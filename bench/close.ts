@@ -2,20 +2,7 @@
 // evaluation, measured side by side on the same validated plan. The rollover carries every
 // unfinished KR (--unfinished), the heaviest case.
 import { closePeriod, evaluate, rolloverPlan, type IsoDate, type Plan } from '../src/core';
-
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
-
-function time(fn: () => unknown): number {
-  gc();
-  const t = performance.now();
-  fn();
-  return performance.now() - t;
-}
+import { median, time } from './stats';
 
 export function benchClose(plan: Plan, at: IsoDate, runs = 7): Record<string, unknown> {
   const period = plan.periods[0]?.id as string;

@@ -8,22 +8,9 @@ import { join } from 'node:path';
 import { evaluate, parsePlanText, validatePlan, type IsoDate } from '../src/core';
 import { benchClose } from './close';
 import { generatePlan } from './generate-plan';
+import { median, time } from './stats';
 
 const AT = '2025-02-20' as IsoDate;
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
-
-function time(fn: () => unknown): number {
-  gc();
-  const t = performance.now();
-  fn();
-  return performance.now() - t;
-}
-
 export function benchCore(runs = 7): Record<string, unknown> {
   const dir = mkdtempSync(join(tmpdir(), 'okr-bench-'));
   try {

@@ -11,15 +11,11 @@ import type { IsoDate } from '../src/core/model/dates';
 import type { JiraDataset } from '../src/workbench/emulators/jira';
 import { appAccount, dataOf, forgeHarness, type ForgeHarness, type StoreKind } from '../test/forge/harness';
 import { epicDataset } from '../test/workbench/emulators/jira/fixtures';
+import { median } from './stats';
 
 const TODAY = '2026-11-15' as IsoDate;
 const CAROL_ID = '5b10a2844c20165700ede21c';
 const DONE = { statusCategory: 'done' as const, statusName: 'Done', resolution: 'Done' };
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
 
 function dataset(stories: number, subtasks: number): JiraDataset {
   const base = epicDataset(stories, subtasks);
