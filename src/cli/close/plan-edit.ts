@@ -5,10 +5,10 @@
 // that (a layout it does not handle), the yaml library's Document keeps the comments but
 // re-renders the spacing, and the core's export keeps every value but not the comments.
 import { randomBytes } from 'node:crypto';
-import { isDeepStrictEqual } from 'node:util';
 import { Document, isMap, isScalar, isSeq, parseDocument, visit, type YAMLMap, type YAMLSeq } from 'yaml';
-import { exportPlan, isIsoDate, parsePlanText, type Plan, type PlanFormat } from '../../core';
+import { exportPlan, isIsoDate, type Plan, type PlanFormat } from '../../core';
 import type { Fidelity } from '../pull/rewrite';
+import { readsAs } from '../pull/reads-as';
 
 /** One change to the plan's data, by path from the root (`['periods', 0]`). */
 export type Edit =
@@ -40,14 +40,6 @@ export function rewriteWithEdits(text: string, format: PlanFormat, edits: readon
     if (out !== undefined && readsAs(out, format, intended)) return { text: out, fidelity };
   }
   return { text: exportPlan(intended, format), fidelity: 'values' };
-}
-
-function readsAs(text: string, format: PlanFormat, intended: Plan): boolean {
-  try {
-    return isDeepStrictEqual(parsePlanText(text, format), intended);
-  } catch {
-    return false;
-  }
 }
 
 /** JSON keeps its key order and indentation; the new keys go last in their objects. */

@@ -5,8 +5,9 @@
 // (same values, comments lost) and the caller says so.
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isNode, isSeq, parseDocument, type Document } from 'yaml';
-import { exportPlan, parsePlanText, type Plan, type PlanFormat } from '../../core';
+import { exportPlan, type Plan, type PlanFormat } from '../../core';
 import type { PlanMeasure } from '../../core';
+import { readsAs } from '../pull/reads-as';
 
 export interface RecordedText {
   text: string;
@@ -89,12 +90,4 @@ function viaJson(text: string, intended: Plan, measures: readonly PlanMeasure[])
   const indent = /\n([ \t]+)\S/.exec(text)?.[1];
   const out = JSON.stringify(data, null, indent);
   return text.endsWith('\n') ? `${out}\n` : out;
-}
-
-function readsAs(text: string, format: PlanFormat, intended: Plan): boolean {
-  try {
-    return isDeepStrictEqual(parsePlanText(text, format), intended);
-  } catch {
-    return false;
-  }
 }

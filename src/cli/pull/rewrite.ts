@@ -2,10 +2,10 @@
 // back. Whatever route produced it, the result must parse to exactly the intended plan (the old
 // plan with the merged work items); if the careful route cannot guarantee that, the next one is
 // tried, ending with the core's lossless export, which keeps every value but not the comments.
-import { isDeepStrictEqual } from 'node:util';
-import { exportPlan, parsePlanText, validatePlan, type Plan, type PlanFormat } from '../../core';
+import { exportPlan, validatePlan, type Plan, type PlanFormat } from '../../core';
 import { mergedItems, orderedItem, type Merge } from './merge';
 import { rewriteThroughDocument, spliceWorkItems } from './yaml-rewrite';
+import { readsAs } from './reads-as';
 
 export type Fidelity =
   /** Only the work items' lines changed. */
@@ -50,12 +50,4 @@ export function rewriteJson(text: string, plan: Plan): string | undefined {
   const indent = /\n([ \t]+)\S/.exec(text)?.[1];
   const out = JSON.stringify({ ...data, workItems: plan.workItems.map(orderedItem) }, null, indent);
   return text.endsWith('\n') ? `${out}\n` : out;
-}
-
-function readsAs(text: string, format: PlanFormat, intended: Plan): boolean {
-  try {
-    return isDeepStrictEqual(parsePlanText(text, format), intended);
-  } catch {
-    return false;
-  }
 }
